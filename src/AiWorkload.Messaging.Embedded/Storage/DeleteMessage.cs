@@ -1,0 +1,3 @@
+namespace AiWorkload.Messaging.Embedded.Storage;
+
+internal sealed record DeleteMessage(long EntityId, long Sequence) : StoreOperation;

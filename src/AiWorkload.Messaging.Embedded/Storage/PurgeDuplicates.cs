@@ -1,0 +1,3 @@
+namespace AiWorkload.Messaging.Embedded.Storage;
+
+internal sealed record PurgeDuplicates(long ExpiredBeforeTicks) : StoreOperation;

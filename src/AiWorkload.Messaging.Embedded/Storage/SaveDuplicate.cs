@@ -1,0 +1,3 @@
+namespace AiWorkload.Messaging.Embedded.Storage;
+
+internal sealed record SaveDuplicate(long EntityId, string MessageId, long ExpiresAtTicks, long Sequence) : StoreOperation;

@@ -1,0 +1,3 @@
+namespace AiWorkload.Messaging.Embedded.Storage;
+
+internal sealed record UpdateDeliveryCount(long EntityId, long Sequence, int DeliveryCount) : StoreOperation;
