@@ -39,7 +39,7 @@ public sealed partial class EmbeddedServiceBus
                 .Where(m => m.SequenceNumber >= fromSequenceNumber)
                 .OrderBy(m => m.SequenceNumber)
                 .Take(maxMessages)
-                .Select(m => m.Snapshot())];
+                .Select(m => m.Snapshot(includeLock: false))];
         }
     }
 

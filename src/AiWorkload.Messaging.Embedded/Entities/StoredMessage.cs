@@ -83,7 +83,8 @@ internal sealed class StoredMessage
         HopCount = HopCount,
     };
 
-    public ReceivedMessage Snapshot() => new()
+    /// <summary>Peeked copies carry no lock: a lock token belongs only to the receiver that locked the message.</summary>
+    public ReceivedMessage Snapshot(bool includeLock = true) => new()
     {
         Body = Body,
         MessageId = MessageId,
@@ -101,8 +102,8 @@ internal sealed class StoredMessage
         SequenceNumber = SequenceNumber,
         EnqueuedTime = EnqueuedTime,
         ExpiresAt = ExpiresAt,
-        LockToken = LockToken ?? Guid.Empty,
-        LockedUntil = LockToken is null ? default : LockedUntil,
+        LockToken = includeLock ? LockToken ?? Guid.Empty : Guid.Empty,
+        LockedUntil = includeLock && LockToken is not null ? LockedUntil : default,
         DeliveryCount = DeliveryCount,
         State = State,
         DeadLetterSource = DeadLetterSource,

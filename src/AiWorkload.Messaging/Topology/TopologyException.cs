@@ -10,6 +10,13 @@ public sealed class TopologyException : Exception
         Reason = reason;
     }
 
+    public TopologyException(string location, string reason, Exception? innerException)
+        : base($"{location}: {reason}", innerException)
+    {
+        Location = location;
+        Reason = reason;
+    }
+
     public TopologyException()
         : this("topology", "invalid topology")
     {

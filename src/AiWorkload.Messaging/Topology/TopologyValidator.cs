@@ -16,7 +16,7 @@ internal static class TopologyValidator
             }
 
             CheckMessageEntity(at, queue);
-            CheckDuplicateWindow(at, queue.DuplicateDetectionHistoryTimeWindow);
+            CheckDuplicateWindow(at, queue.RequiresDuplicateDetection, queue.DuplicateDetectionHistoryTimeWindow);
         }
 
         foreach (var topic in model.Topics)
@@ -29,7 +29,7 @@ internal static class TopologyValidator
             }
 
             CheckPositive(at, nameof(topic.DefaultMessageTimeToLive), topic.DefaultMessageTimeToLive);
-            CheckDuplicateWindow(at, topic.DuplicateDetectionHistoryTimeWindow);
+            CheckDuplicateWindow(at, topic.RequiresDuplicateDetection, topic.DuplicateDetectionHistoryTimeWindow);
             var subscriptions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var subscription in topic.Subscriptions)
             {
@@ -124,9 +124,10 @@ internal static class TopologyValidator
         }
     }
 
-    private static void CheckDuplicateWindow(string at, TimeSpan window)
+    /// <summary>The window only matters, and is only checked, when duplicate detection is on.</summary>
+    private static void CheckDuplicateWindow(string at, bool enabled, TimeSpan window)
     {
-        if (window < EntityDefaults.MinDuplicateDetectionWindow || window > EntityDefaults.MaxDuplicateDetectionWindow)
+        if (enabled && window < EntityDefaults.MinDuplicateDetectionWindow || window > EntityDefaults.MaxDuplicateDetectionWindow)
         {
             throw new TopologyException($"{at} DuplicateDetectionHistoryTimeWindow", $"{window} is outside {EntityDefaults.MinDuplicateDetectionWindow}..{EntityDefaults.MaxDuplicateDetectionWindow}");
         }

@@ -20,6 +20,8 @@ internal sealed class ConfigObject
 
     public string Path { get; }
 
+    public IEnumerable<KeyValuePair<string, JsonElement>> Properties => properties;
+
     /// <summary>Opens <paramref name="element"/>; with <paramref name="allowed"/> null any property name is accepted.</summary>
     public static ConfigObject Open(JsonElement element, string source, string path, IReadOnlyCollection<string>? allowed)
     {
@@ -45,8 +47,6 @@ internal sealed class ConfigObject
 
         return result;
     }
-
-    public IEnumerable<KeyValuePair<string, JsonElement>> Properties => properties;
 
     public TopologyException Error(string path, string reason) => new($"{Source} {path}", reason);
 

@@ -55,8 +55,8 @@ public static class EmulatorConfigReader
         }
         catch (JsonException ex)
         {
-            // JsonException counts lines and positions from 0; editors count from 1.
-            var at = $"{sourceName} {ex.Path ?? JsonPath.Root} (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})";
+            // JsonDocument does not track paths, so line and position are the location; they count from 0, editors from 1.
+            var at = $"{sourceName} (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})";
             throw new TopologyException(at, $"invalid JSON: {WithoutPosition(ex.Message)}");
         }
     }
