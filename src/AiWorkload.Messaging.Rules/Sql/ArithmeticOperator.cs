@@ -1,0 +1,10 @@
+namespace AiWorkload.Messaging.Rules.Sql;
+
+internal enum ArithmeticOperator : byte
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Modulo,
+}

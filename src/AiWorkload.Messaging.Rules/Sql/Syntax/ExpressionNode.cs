@@ -1,0 +1,6 @@
+namespace AiWorkload.Messaging.Rules.Sql.Syntax;
+
+internal abstract class ExpressionNode : SyntaxNode
+{
+    public override bool IsPredicate => false;
+}

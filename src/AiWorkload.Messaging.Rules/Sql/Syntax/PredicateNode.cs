@@ -1,0 +1,6 @@
+namespace AiWorkload.Messaging.Rules.Sql.Syntax;
+
+internal abstract class PredicateNode : SyntaxNode
+{
+    public override bool IsPredicate => true;
+}

@@ -1,0 +1,7 @@
+namespace AiWorkload.Messaging.Rules.Sql.Syntax;
+
+internal enum PropertyScope : byte
+{
+    User,
+    System,
+}

@@ -1,0 +1,3 @@
+namespace AiWorkload.Messaging.Rules.Sql.Syntax;
+
+internal sealed class RemoveNode(PropertyNode target) : StatementNode(target);

@@ -1,0 +1,3 @@
+namespace AiWorkload.Messaging.Rules;
+
+internal sealed record SystemPropertyInfo(string Name, Type ValueType, bool Settable);
