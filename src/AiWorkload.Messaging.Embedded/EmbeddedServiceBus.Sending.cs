@@ -154,8 +154,9 @@ public sealed partial class EmbeddedServiceBus
             message.RequestedTimeToLive = topicTtl;
         }
 
+        message.EnqueuedTime = now; // filters may read sys.EnqueuedTimeUtc
         var first = 0L;
-        foreach (var (subscription, copy, filterError) in Route(topic, message))
+        foreach (var (subscription, copy, filterError) in Route(topic, message).ToList())
         {
             long sequence;
             if (filterError is not null)

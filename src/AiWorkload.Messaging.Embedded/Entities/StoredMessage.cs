@@ -3,7 +3,7 @@ using AiWorkload.Messaging.Embedded.Messages;
 namespace AiWorkload.Messaging.Embedded.Entities;
 
 /// <summary>The broker's copy of a message. Mutated only under the engine lock; receivers get <see cref="ReceivedMessage"/> snapshots.</summary>
-internal sealed class StoredMessage
+internal sealed partial class StoredMessage
 {
     public ReadOnlyMemory<byte> Body { get; set; }
 

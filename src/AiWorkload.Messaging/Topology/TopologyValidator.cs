@@ -112,7 +112,28 @@ internal static class TopologyValidator
                     throw new TopologyException($"{ruleAt} SqlFilter", "the SQL expression is empty");
                 case CorrelationFilterDefinition { IsEmpty: true }:
                     throw new TopologyException($"{ruleAt} CorrelationFilter", "a correlation filter needs at least one property");
+                case SqlFilterDefinition sql:
+                    CheckSql($"{ruleAt} SqlFilter", () => Rules.SqlFilter.Compile(sql.Expression));
+                    break;
             }
+
+            if (!string.IsNullOrWhiteSpace(rule.SqlAction))
+            {
+                CheckSql($"{ruleAt} Action", () => Rules.SqlRuleAction.Compile(rule.SqlAction));
+            }
+        }
+    }
+
+    /// <summary>SQL is compiled when the topology is checked, so a typo fails at start-up, not when a message first arrives.</summary>
+    private static void CheckSql(string at, Action compile)
+    {
+        try
+        {
+            compile();
+        }
+        catch (Rules.RuleSyntaxException error)
+        {
+            throw new TopologyException(at, error.Message, error);
         }
     }
 
