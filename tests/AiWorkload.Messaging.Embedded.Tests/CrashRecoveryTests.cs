@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using AiWorkload.Messaging.Embedded.Messages;
+using AiWorkload.Messaging.Embedded.Entities;
+using AiWorkload.Messaging.Embedded.CrashHost;
 using AiWorkload.Messaging.Topology;
 using AiWorkload.Testing;
 
@@ -19,17 +20,13 @@ public sealed class CrashRecoveryTests
 
         for (var round = 0; round < 3; round++)
         {
-            var log = await RunStormAndKillAsync(directory.Path, minimumCompletions: 300 * (round + 1));
+            var log = await RunAndKillAsync("storm", directory.Path, "DONE", minimumLines: 300 * (round + 1));
             foreach (var (kind, id) in log)
             {
                 (kind switch { "SENT" => sent, "RECV" => received, _ => completed }).Add(id);
             }
 
-            await using var bus = await EmbeddedServiceBus.OpenAsync(new EmbeddedServiceBusOptions
-            {
-                DataDirectory = directory.Path,
-                Topology = new TopologyModel([new QueueDefinition("storm") { MaxDeliveryCount = 1000, LockDuration = TimeSpan.FromSeconds(30) }], []),
-            });
+            await using var bus = await EmbeddedServiceBus.OpenAsync(new EmbeddedServiceBusOptions { DataDirectory = directory.Path, Topology = CrashTopology.Model });
             var remaining = bus.Peek("storm", 0, int.MaxValue);
             var remainingIds = remaining.Select(m => m.MessageId).ToList();
 
@@ -50,11 +47,31 @@ public sealed class CrashRecoveryTests
         Assert.True(completed.Count >= 900, $"only {completed.Count} completions were acknowledged before the kills");
     }
 
-    private static async Task<List<(string Kind, string Id)>> RunStormAndKillAsync(string dataDirectory, int minimumCompletions)
+    [Fact]
+    public async Task A_publish_to_many_subscriptions_leaves_all_copies_or_none_after_SIGKILL()
+    {
+        using var directory = new TemporaryDirectory();
+        var log = await RunAndKillAsync("fanout", directory.Path, "SENT", minimumLines: 400);
+        var sent = log.Select(l => l.Id).ToHashSet();
+
+        await using var bus = await EmbeddedServiceBus.OpenAsync(new EmbeddedServiceBusOptions { DataDirectory = directory.Path, Topology = CrashTopology.Model });
+        var copies = Enumerable.Range(0, CrashTopology.SubscriptionCount)
+            .Select(i => bus.Peek(EntityPaths.Subscription(CrashTopology.Topic, $"s{i}"), 0, int.MaxValue).Select(m => m.MessageId).ToHashSet())
+            .ToList();
+
+        var everywhere = copies.Aggregate((a, b) => [.. a.Intersect(b)]);
+        var anywhere = copies.Aggregate((a, b) => [.. a.Union(b)]);
+        Assert.Equal(anywhere.Count, everywhere.Count); // no publish is visible in some subscriptions only
+        Assert.Empty(sent.Except(everywhere));           // every acknowledged publish reached every subscription
+        Assert.All(copies, c => Assert.Equal(c.Count, bus.Peek(EntityPaths.Subscription(CrashTopology.Topic, "s0"), 0, int.MaxValue).Count));
+    }
+
+    private static async Task<List<(string Kind, string Id)>> RunAndKillAsync(string mode, string dataDirectory, string countedKind, int minimumLines)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "AiWorkload.Messaging.Embedded.CrashHost.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(host);
+        start.ArgumentList.Add(mode);
         start.ArgumentList.Add(dataDirectory);
         using var process = Process.Start(start)!;
         var lines = new ConcurrentQueue<string>();
@@ -69,7 +86,7 @@ public sealed class CrashRecoveryTests
             }
 
             lines.Enqueue(e.Data);
-            if (e.Data.StartsWith("DONE", StringComparison.Ordinal) && Interlocked.Increment(ref completions) >= minimumCompletions)
+            if (e.Data.StartsWith(countedKind, StringComparison.Ordinal) && Interlocked.Increment(ref completions) >= minimumLines)
             {
                 enough.TrySetResult();
             }
@@ -101,7 +118,7 @@ public sealed class CrashRecoveryTests
             }
         }
 
-        Assert.True(completions >= minimumCompletions, $"the storm completed only {completions} messages; stderr: {string.Join(Environment.NewLine, errors)}");
+        Assert.True(completions >= minimumLines, $"the {mode} process printed only {completions} {countedKind} lines; stderr: {string.Join(Environment.NewLine, errors)}");
         return log;
     }
 }
