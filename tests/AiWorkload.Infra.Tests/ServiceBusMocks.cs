@@ -1,0 +1,102 @@
+// Targets Pulumi 3.114.2 (Pulumi.Testing.IMocks, MockResourceArgs, MockCallArgs); see Directory.Packages.props.
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Pulumi.Testing;
+
+namespace AiWorkload.Infra.Tests;
+
+/// <summary>
+/// Records every resource and call, and answers like Azure would: state is the inputs plus the <c>name</c> Azure gives
+/// the resource (its explicit name input), a namespace gets its endpoint and an ARM id, and the two invokes the program
+/// makes return fixed values. Inputs arrive camelCase, numbers as double, enums as strings, objects as dictionaries.
+/// </summary>
+internal sealed class ServiceBusMocks : IMocks
+{
+    public const string SubscriptionId = "11111111-2222-3333-4444-555555555555";
+    public const string PrimaryKey = "mock-primary-key";
+
+    public const string ResourceGroupType = "azure-native:resources:ResourceGroup";
+    public const string NamespaceType = "azure-native:servicebus:Namespace";
+    public const string QueueType = "azure-native:servicebus:Queue";
+    public const string TopicType = "azure-native:servicebus:Topic";
+    public const string SubscriptionType = "azure-native:servicebus:Subscription";
+    public const string RuleType = "azure-native:servicebus:Rule";
+    public const string DefaultRuleType = "azure-native:servicebus:DefaultRule";
+    public const string RoleAssignmentType = "azure-native:authorization:RoleAssignment";
+    public const string ListNamespaceKeysToken = "azure-native:servicebus:listNamespaceKeys";
+    public const string GetClientConfigToken = "azure-native:authorization:getClientConfig";
+
+    /// <summary>The input that holds each type's Azure name.</summary>
+    private static readonly Dictionary<string, string> NameInputs = new()
+    {
+        [ResourceGroupType] = "resourceGroupName",
+        [NamespaceType] = "namespaceName",
+        [QueueType] = "queueName",
+        [TopicType] = "topicName",
+        [SubscriptionType] = "subscriptionName",
+        [RuleType] = "ruleName",
+        [RoleAssignmentType] = "roleAssignmentName",
+    };
+
+    private readonly ConcurrentQueue<MockResourceArgs> _resources = new();
+    private readonly ConcurrentQueue<MockCallArgs> _calls = new();
+
+    public IReadOnlyList<MockResourceArgs> Resources => [.. _resources];
+
+    public IReadOnlyList<MockCallArgs> Calls => [.. _calls];
+
+    public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        _resources.Enqueue(args);
+        var name = args.Type == DefaultRuleType
+            ? "$Default"
+            : NameInputs.TryGetValue(args.Type ?? "", out var key) && args.Inputs.TryGetValue(key, out var value) ? (string)value : args.Name!;
+        var state = args.Inputs.SetItem("name", name);
+        var id = $"{args.Name}_id";
+        if (args.Type == NamespaceType)
+        {
+            state = state.SetItem("serviceBusEndpoint", $"https://{name}.servicebus.windows.net:443/");
+            id = $"/subscriptions/{SubscriptionId}/resourceGroups/{args.Inputs["resourceGroupName"]}/providers/Microsoft.ServiceBus/namespaces/{name}";
+        }
+
+        return Task.FromResult<(string? id, object state)>((id, state));
+    }
+
+    public Task<object> CallAsync(MockCallArgs args)
+    {
+        _calls.Enqueue(args);
+        object result = args.Token switch
+        {
+            ListNamespaceKeysToken => ListNamespaceKeys(args.Args),
+            GetClientConfigToken => ImmutableDictionary<string, object>.Empty
+                .Add("clientId", "mock-client-id")
+                .Add("objectId", "mock-object-id")
+                .Add("subscriptionId", SubscriptionId)
+                .Add("tenantId", "mock-tenant-id"),
+            _ => throw new InvalidOperationException($"The program made an unexpected call: {args.Token}"),
+        };
+        return Task.FromResult(result);
+    }
+
+    public static string ConnectionString(string namespaceName) =>
+        $"Endpoint=sb://{namespaceName}.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey={PrimaryKey}";
+
+    public IReadOnlyList<MockResourceArgs> OfType(string type) => [.. Resources.Where(resource => resource.Type == type)];
+
+    /// <summary>The one resource of <paramref name="type"/> whose Azure name input is <paramref name="name"/>.</summary>
+    public MockResourceArgs Named(string type, string name) =>
+        Assert.Single(OfType(type), resource => Equals(resource.Inputs.GetValueOrDefault(NameInputs[type]), name));
+
+    private static ImmutableDictionary<string, object> ListNamespaceKeys(ImmutableDictionary<string, object> args)
+    {
+        var namespaceName = (string)args["namespaceName"];
+        return ImmutableDictionary<string, object>.Empty
+            .Add("aliasPrimaryConnectionString", "")
+            .Add("aliasSecondaryConnectionString", "")
+            .Add("keyName", (string)args["authorizationRuleName"])
+            .Add("primaryConnectionString", ConnectionString(namespaceName))
+            .Add("primaryKey", PrimaryKey)
+            .Add("secondaryConnectionString", ConnectionString(namespaceName).Replace(PrimaryKey, "mock-secondary-key", StringComparison.Ordinal))
+            .Add("secondaryKey", "mock-secondary-key");
+    }
+}
