@@ -1,0 +1,2 @@
+global using AiWorkload.Messaging.EndToEnd.Tests.Infrastructure;
+global using Microsoft.Extensions.DependencyInjection;

@@ -1,0 +1,3 @@
+namespace AiWorkload.Messaging.EndToEnd.Tests.Infrastructure;
+
+public sealed record StartPipelineRun(string RunId);

@@ -1,0 +1,3 @@
+namespace AiWorkload.Messaging.Tests.Port;
+
+public sealed record Order(string Id, int Quantity);
