@@ -1,0 +1,14 @@
+namespace AiWorkload.Contracts.Events;
+
+/// <summary>A new model version exists, with its validation metrics; promotion is decided separately.</summary>
+public sealed record ModelTrained(
+    string EventId,
+    string JobId,
+    string ModelId,
+    int Version,
+    string Trainer,
+    long DataVersion,
+    IReadOnlyDictionary<string, double> Metrics,
+    string PrimaryMetric,
+    DateTimeOffset OccurredAt,
+    string? RunId = null) : IWorkloadEvent;
