@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using AiWorkload.Catalog.Datasets;
+using AiWorkload.Catalog.Models;
+
+namespace AiWorkload.Catalog;
+
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(DatasetDefinition))]
+[JsonSerializable(typeof(ModelDefinition))]
+[JsonSerializable(typeof(Dictionary<string, double>))]
+internal sealed partial class CatalogJsonContext : JsonSerializerContext;

@@ -1,0 +1,7 @@
+namespace AiWorkload.Catalog.Models;
+
+public enum TaskType
+{
+    Classification,
+    Regression,
+}
