@@ -56,15 +56,10 @@ internal sealed class EmbeddedTransport(
         return [.. received.Select(m => new EmbeddedDelivery(engine, source, path, m))];
     }
 
-    /// <summary>Counted from a peek of everything: fine for a local engine's depths, and exactly what the gauges need.</summary>
     public async Task<EntityMessageCounts> GetMessageCountsAsync(MessageSource source, CancellationToken cancellationToken)
     {
         var engine = await engines.GetEngineAsync(cancellationToken);
-        var messages = engine.Peek(source.EntityPath, 0, int.MaxValue);
-        var deadLettered = engine.Peek(EntityPaths.DeadLetter(source.EntityPath), 0, int.MaxValue);
-        return new EntityMessageCounts(
-            messages.LongCount(m => m.State == MessageState.Active),
-            deadLettered.Count,
-            messages.LongCount(m => m.State == MessageState.Scheduled));
+        var counts = engine.GetRuntimeProperties(source.EntityPath);
+        return new EntityMessageCounts(counts.ActiveMessageCount, counts.DeadLetterMessageCount, counts.ScheduledMessageCount);
     }
 }

@@ -1,0 +1,40 @@
+using AiWorkload.Messaging.Embedded.Entities;
+using AiWorkload.Messaging.Embedded.Messages;
+
+namespace AiWorkload.Messaging.Embedded;
+
+public sealed partial class EmbeddedServiceBus
+{
+    /// <summary>
+    /// Counts without copying messages, for depth gauges and operators. Active includes locked messages, as on the
+    /// service; scheduled messages of a subscription are held by its topic, so they are the topic's.
+    /// </summary>
+    public EntityRuntimeProperties GetRuntimeProperties(string entityPath)
+    {
+        lock (_sync)
+        {
+            var entity = GetReceivable(entityPath);
+            long active = 0, deferred = 0;
+            foreach (var message in entity.Messages.Values)
+            {
+                if (message.State == MessageState.Deferred)
+                {
+                    deferred++;
+                }
+                else
+                {
+                    active++;
+                }
+            }
+
+            return new EntityRuntimeProperties(
+                entity.Path,
+                active,
+                entity.Locks.Count,
+                deferred,
+                (entity.Target ?? entity.Topic?.Target)?.Scheduled.Count ?? 0,
+                entity.DeadLetter?.Messages.Count ?? 0,
+                entity.TransferDeadLetter?.Messages.Count ?? 0);
+        }
+    }
+}
