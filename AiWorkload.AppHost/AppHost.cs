@@ -1,0 +1,31 @@
+// The Aspire AppHost: Service Bus (the emulator, or an existing namespace) and the three services, under the dashboard.
+// Targets Aspire.AppHost.Sdk 13.5.2 / Aspire.Hosting 13.5.2 (DistributedApplication.CreateBuilder, AddConnectionString,
+// ExecutionContext.IsPublishMode/IsRunMode, AppHostDirectory, WithExternalHttpEndpoints) and Aspire.Hosting.Azure.ServiceBus
+// 13.5.2; see Directory.Packages.props.
+using AiWorkload.AppHost;
+using AiWorkload.Messaging.Topology;
+using AiWorkload.Messaging.Topology.AppModel;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// A configured ConnectionStrings:messaging (user secrets, environment) means an existing namespace, as does publishing.
+var mode = ServiceBusHosting.SelectMode(
+    builder.ExecutionContext.IsPublishMode,
+    builder.Configuration.GetConnectionString(ServiceBusHosting.ConnectionName));
+var emulator = mode == ServiceBusHostingMode.Emulator
+    ? builder.AddEmulatedServiceBus(WorkloadTopology.Model, WorkloadServices.Names)
+    : null;
+IResourceBuilder<IResourceWithConnectionString> messaging = emulator ?? builder.AddConnectionString(ServiceBusHosting.ConnectionName);
+
+// The services share their catalog (models, datasets, versions) through one data directory on this machine. A published
+// app has no such directory: each container keeps its own (see "Deploy to Azure" in the README).
+var dataDirectory = builder.ExecutionContext.IsRunMode ? Path.Combine(builder.AppHostDirectory, ".aiworkload") : null;
+
+builder.AddWorkloadService<Projects.AiWorkload_Api>(WorkloadServices.Api, messaging, emulator, dataDirectory).WithExternalHttpEndpoints();
+builder.AddWorkloadService<Projects.AiWorkload_Retraining>(WorkloadServices.Retraining, messaging, emulator, dataDirectory);
+builder.AddWorkloadService<Projects.AiWorkload_Orchestrator>(WorkloadServices.Orchestrator, messaging, emulator, dataDirectory);
+
+builder.Build().Run();

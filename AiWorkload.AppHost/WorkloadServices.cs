@@ -1,0 +1,55 @@
+// Targets Aspire.Hosting 13.5.2: AddProject<TProject>, WithReference(IResourceBuilder<IResourceWithConnectionString>),
+// WithHttpHealthCheck(string), WaitFor, WithEnvironment(string, string?) and WithEnvironment(string, ReferenceExpression).
+using AiWorkload.Messaging.Topology.AppModel;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Azure;
+
+namespace AiWorkload.AppHost;
+
+/// <summary>The three services, each wired the same way to Service Bus and to the dashboard's health view.</summary>
+internal static class WorkloadServices
+{
+    public const string Api = "api";
+    public const string Retraining = "retraining";
+    public const string Orchestrator = "orchestrator";
+
+    /// <summary>ServiceDefaults maps it (ServiceDefaultsExtensions.HealthEndpointPath): every check, messaging processors included.</summary>
+    private const string HealthPath = "/health";
+
+    /// <summary>CatalogExtensions.DataDirectoryKey (<c>AiWorkload:DataDirectory</c>) as an environment variable.</summary>
+    private const string DataDirectoryVariable = "AiWorkload__DataDirectory";
+
+    /// <summary>Resource names Service Bus entities must not take; the namespace resource is "messaging".</summary>
+    public static IReadOnlyList<string> Names { get; } = [Api, Retraining, Orchestrator, ServiceBusHosting.ConnectionName];
+
+    /// <summary>
+    /// <c>ConnectionStrings__messaging</c> comes from the reference. With the emulator, the service also waits for it to be
+    /// healthy and gets the administration connection string its depth gauges need. A shared data directory, when given,
+    /// is where every service keeps its durable files, so the three processes see one catalog, as Standalone's one does.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddWorkloadService<TProject>(
+        this IDistributedApplicationBuilder builder,
+        string name,
+        IResourceBuilder<IResourceWithConnectionString> messaging,
+        IResourceBuilder<AzureServiceBusResource>? emulator,
+        string? sharedDataDirectory)
+        where TProject : IProjectMetadata, new()
+    {
+        var service = builder.AddProject<TProject>(name)
+            .WithReference(messaging)
+            .WithHttpHealthCheck(HealthPath);
+        if (sharedDataDirectory is not null)
+        {
+            service.WithEnvironment(DataDirectoryVariable, sharedDataDirectory);
+        }
+
+        if (emulator is not null)
+        {
+            service.WaitFor(emulator)
+                .WithEnvironment(ServiceBusHosting.AdministrationConnectionStringVariable, EmulatedServiceBus.AdministrationConnectionString(emulator));
+        }
+
+        return service;
+    }
+}

@@ -1,0 +1,16 @@
+// Composition root: the orchestration service on Azure Service Bus. Targets Aspire.Azure.Messaging.ServiceBus 13.5.2
+// (AspireServiceBusExtensions.AddAzureServiceBusClient, AzureMessagingServiceBusSettings.DisableTracing); see Directory.Packages.props.
+using AiWorkload.Messaging.Topology.AppModel;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+
+// The SDK's own spans are experimental and off unless asked for; the port traces every send and handler either way.
+builder.AddAzureServiceBusClient(ServiceBusHosting.ConnectionName, settings => settings.DisableTracing = false);
+builder.AddAzureServiceBusTransport();
+builder.AddOrchestration();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapOrchestrationApi();
+app.Run();
