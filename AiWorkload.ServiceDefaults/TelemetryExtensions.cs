@@ -12,8 +12,8 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class TelemetryExtensions
 {
-    /// <summary>The sources ASP.NET Core and HttpClient publish natively in .NET 10, plus the project's own.</summary>
-    public static readonly IReadOnlyList<string> ActivitySources = ["Microsoft.AspNetCore", "System.Net.Http", "AiWorkload.*"];
+    /// <summary>The sources ASP.NET Core and HttpClient publish natively in .NET 10, the project's own, and the Azure SDK's (on the edge).</summary>
+    public static readonly IReadOnlyList<string> ActivitySources = ["Microsoft.AspNetCore", "System.Net.Http", "AiWorkload.*", "Azure.Messaging.ServiceBus.*"];
 
     public static readonly IReadOnlyList<string> Meters =
         ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "System.Net.Http", "System.Runtime", "AiWorkload.*"];
