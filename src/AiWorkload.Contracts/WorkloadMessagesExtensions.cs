@@ -11,6 +11,15 @@ public static class WorkloadMessagesExtensions
 {
     public static IMessagingBuilder AddWorkloadMessages(this IMessagingBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // Each service calls this; the Standalone host composes all of them, and a type registered twice fails at start.
+        if (builder.Services.Any(d => d.ServiceType == typeof(WorkloadMessagesMarker)))
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton<WorkloadMessagesMarker>();
         var json = WorkloadJsonContext.Default;
         const string topic = WorkloadTopology.WorkloadEventsTopic;
 

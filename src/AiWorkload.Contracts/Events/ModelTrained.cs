@@ -1,6 +1,9 @@
 namespace AiWorkload.Contracts.Events;
 
-/// <summary>A new model version exists, with its validation metrics; promotion is decided separately.</summary>
+/// <summary>
+/// A new model version exists, with its validation metrics; promotion is decided separately. <see cref="ArtifactKey"/> is
+/// the claim check for the model's bytes in the artifact store: messages never carry the artifact itself.
+/// </summary>
 public sealed record ModelTrained(
     string EventId,
     string JobId,
@@ -11,4 +14,5 @@ public sealed record ModelTrained(
     IReadOnlyDictionary<string, double> Metrics,
     string PrimaryMetric,
     DateTimeOffset OccurredAt,
-    string? RunId = null) : IWorkloadEvent;
+    string? RunId = null,
+    string? ArtifactKey = null) : IWorkloadEvent;

@@ -1,0 +1,3 @@
+namespace AiWorkload.Ingestion.Models;
+
+public sealed record PromotionPolicyResponse(string PrimaryMetric, double MinimumImprovement);

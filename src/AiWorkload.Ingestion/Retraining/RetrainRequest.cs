@@ -1,0 +1,3 @@
+namespace AiWorkload.Ingestion.Retraining;
+
+public sealed record RetrainRequest(string? Reason = null);

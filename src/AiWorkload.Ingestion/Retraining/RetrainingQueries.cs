@@ -1,0 +1,46 @@
+using System.Text.Json;
+using AiWorkload.Catalog;
+using AiWorkload.Ingestion.Http;
+using AiWorkload.Ingestion.Models;
+using Microsoft.AspNetCore.Http;
+
+namespace AiWorkload.Ingestion.Retraining;
+
+/// <summary>
+/// GET /api/models/{modelId}/retrainings/{requestId}, the Location of a retraining request: queued until the catalog
+/// holds a version trained for that job id. Requests are known by their stored idempotency record.
+/// </summary>
+internal sealed class RetrainingQueries(IWorkloadCatalog catalog)
+{
+    public async Task<IResult> GetAsync(string modelId, string requestId, CancellationToken cancellationToken)
+    {
+        if (await catalog.GetModelAsync(modelId, cancellationToken) is null)
+        {
+            return ModelQueries.NotFound(modelId);
+        }
+
+        var stored = await catalog.GetIdempotentResponseAsync(requestId, cancellationToken);
+        if (stored is null || ReadAccepted(stored.Body)?.ModelId != modelId)
+        {
+            return Problems.NotFound("requestId", $"No retraining request '{requestId}' was made for model '{modelId}'.");
+        }
+
+        var version = await catalog.GetVersionByJobAsync(modelId, requestId, cancellationToken);
+        var status = new RetrainingStatus(requestId, modelId, version is null ? RetrainingStates.Queued : RetrainingStates.Trained,
+            version is null ? null : ModelMapping.ToResponse(version));
+        return TypedResults.Json(status, IngestionJsonContext.Default.RetrainingStatus);
+    }
+
+    /// <summary>The key may have been used for another kind of request, whose stored answer is not a retraining.</summary>
+    private static RetrainingAccepted? ReadAccepted(string body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, IngestionJsonContext.Default.RetrainingAccepted);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

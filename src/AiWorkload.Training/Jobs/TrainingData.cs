@@ -1,0 +1,6 @@
+using AiWorkload.Training.Learning;
+
+namespace AiWorkload.Training.Jobs;
+
+/// <summary>A dataset snapshot ready for a trainer, with the data version it was pinned to.</summary>
+public sealed record TrainingData(string DatasetId, long DataVersion, TabularDataset Dataset);

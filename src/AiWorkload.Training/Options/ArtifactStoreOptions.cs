@@ -1,0 +1,16 @@
+namespace AiWorkload.Training.Options;
+
+/// <summary>Where model artifacts live: the local filesystem by default, Azure Blob Storage when a connection string is set.</summary>
+public sealed class ArtifactStoreOptions
+{
+    /// <summary>Filesystem store root; defaults to <c>{data directory}/artifacts</c>.</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>
+    /// An Azure Storage connection string (AccountName + AccountKey, or a SharedAccessSignature; BlobEndpoint for
+    /// Azurite or a custom domain). Setting it selects the blob store.
+    /// </summary>
+    public string? BlobConnectionString { get; set; }
+
+    public string Container { get; set; } = "models";
+}

@@ -1,0 +1,2 @@
+global using AiWorkload.Ingestion.Tests.Infrastructure;
+global using AiWorkload.Testing;
