@@ -13,3 +13,6 @@ app.MapIngestionApi();
 app.MapInferenceApi();
 app.PrintBannerOnStart();
 app.Run();
+
+/// <summary>Visible to the end-to-end tests, which host this exact composition root.</summary>
+public partial class Program;
