@@ -55,7 +55,7 @@ public sealed class JobLifecycleTests(ITestOutputHelper output) : IDisposable
             // must complete before the clock moves on, however slow the machine, or the clock would outrun the lock.
             var due = (int)(elapsed.TotalSeconds / (WorkloadTopology.RetrainingLockDuration.TotalSeconds - 10));
             var waited = Stopwatch.StartNew();
-            while (renewals.Count < due && waited.Elapsed < TimeSpan.FromSeconds(1))
+            while (renewals.Count < due && waited.Elapsed < TimeSpan.FromSeconds(10))
             {
                 await Task.Delay(5);
             }
