@@ -6,11 +6,13 @@ builder.AddServiceDefaults();
 builder.AddStandaloneServiceBus();
 builder.AddIngestion();
 builder.AddRetraining();
+builder.AddOrchestration();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapIngestionApi();
 app.MapInferenceApi();
+app.MapOrchestrationApi();
 app.PrintBannerOnStart();
 app.Run();
 

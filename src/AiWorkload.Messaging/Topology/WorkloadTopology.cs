@@ -30,6 +30,13 @@ public static class WorkloadTopology
     /// <summary>Commands that start pipeline runs (validate, train, evaluate, promote).</summary>
     public const string PipelineRunsQueue = "pipeline-runs";
 
+    /// <summary>
+    /// The orchestrator's own scheduled messages: activity timeouts, retry backoffs and schedule-trigger firings. Apart
+    /// from <see cref="PipelineRunsQueue"/> so a burst of timers never delays a start and that queue's depth still means
+    /// runs waiting to start. Ids are deterministic, so duplicate detection drops a timer scheduled twice.
+    /// </summary>
+    public const string PipelineTimersQueue = "pipeline-timers";
+
     public static readonly TimeSpan RetrainingLockDuration = TimeSpan.FromMinutes(1);
 
     public const int MaxDeliveryCount = 10;
@@ -45,6 +52,12 @@ public static class WorkloadTopology
                 DeadLetteringOnMessageExpiration = true,
             },
             new QueueDefinition(PipelineRunsQueue)
+            {
+                MaxDeliveryCount = MaxDeliveryCount,
+                RequiresDuplicateDetection = true,
+                DeadLetteringOnMessageExpiration = true,
+            },
+            new QueueDefinition(PipelineTimersQueue)
             {
                 MaxDeliveryCount = MaxDeliveryCount,
                 RequiresDuplicateDetection = true,

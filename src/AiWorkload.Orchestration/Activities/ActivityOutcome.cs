@@ -1,0 +1,8 @@
+namespace AiWorkload.Orchestration.Activities;
+
+public enum ActivityOutcome
+{
+    Completed,
+    Waiting,
+    Failed,
+}

@@ -1,0 +1,6 @@
+namespace Microsoft.Extensions.DependencyInjection;
+
+internal sealed class OrchestrationBuilder(IServiceCollection services) : IOrchestrationBuilder
+{
+    public IServiceCollection Services { get; } = services;
+}

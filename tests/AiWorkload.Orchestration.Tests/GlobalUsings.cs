@@ -1,0 +1,2 @@
+global using AiWorkload.Orchestration.Tests.Infrastructure;
+global using Microsoft.Extensions.DependencyInjection;
