@@ -62,7 +62,7 @@ public sealed class WalkthroughTests
         task = "classification",
         dataset = new { id = "customers", features = Features, label = "churned" },
         promotion = new { primaryMetric = "accuracy", minimumImprovement = 0.0 },
-        drift = new { metric = "accuracy", maxDrop = 0.05, driftScoreThreshold = 0.3, coolDownSeconds = 60, newDataRows = 500 },
+        drift = new { metric = "accuracy", maxDrop = 0.05, driftScoreThreshold = 0.3, coolDownSeconds = 60, newDataRows = 10_000 },
     };
 
     internal static async Task<JsonElement> PredictAsync(HttpClient api)
