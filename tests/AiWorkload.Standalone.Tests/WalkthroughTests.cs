@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AiWorkload.Standalone.Tests;
 
@@ -44,6 +46,9 @@ public sealed class WalkthroughTests
         using var client = app.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+        var report = await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Equal(HealthStatus.Healthy, report.Entries["messaging"].Status);
+        Assert.Contains("message processors are running", report.Entries["messaging"].Description, StringComparison.Ordinal);
         var openApi = await GetJsonAsync(client, "/openapi/v1.json");
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/models", out _));
     }

@@ -56,6 +56,9 @@ public static class MessagingHostingExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<EntityDepthMonitor>>()));
         services.AddHostedService(sp => sp.GetRequiredService<MessageProcessorService>());
+
+        // Every host that talks to the bus reports whether its processors are receiving, on /health.
+        services.AddHealthChecks().AddCheck<MessageProcessorsHealthCheck>("messaging");
         services.AddHostedService(sp => sp.GetRequiredService<EntityDepthMonitor>());
         return new MessagingBuilder(services);
     }

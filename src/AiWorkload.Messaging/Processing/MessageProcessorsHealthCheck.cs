@@ -3,8 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace AiWorkload.Messaging.Processing;
 
 /// <summary>
-/// Healthy while every processor is receiving. AddMessaging registers it; a host adds it to its checks with
-/// <c>AddHealthChecks().AddCheck&lt;MessageProcessorsHealthCheck&gt;("messaging")</c>.
+/// Healthy while every processor is receiving. AddMessaging registers it as the health check named "messaging".
 /// </summary>
 public sealed class MessageProcessorsHealthCheck : IHealthCheck
 {
