@@ -63,8 +63,8 @@ public sealed partial class EmbeddedServiceBus
         return sequenceNumbers;
     }
 
-    public Task<long> ScheduleAsync(string entityPath, OutgoingMessage message, DateTimeOffset enqueueTime, CancellationToken cancellationToken = default) =>
-        ScheduleAsync(entityPath, [message], enqueueTime, cancellationToken).ContinueWith(t => t.Result[0], cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    public async Task<long> ScheduleAsync(string entityPath, OutgoingMessage message, DateTimeOffset enqueueTime, CancellationToken cancellationToken = default) =>
+        (await ScheduleAsync(entityPath, [message], enqueueTime, cancellationToken))[0];
 
     public Task CancelScheduledAsync(string entityPath, long sequenceNumber, CancellationToken cancellationToken = default)
     {

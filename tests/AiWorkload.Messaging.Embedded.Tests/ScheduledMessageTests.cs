@@ -71,4 +71,13 @@ public sealed class ScheduledMessageTests
 
         Assert.Equal("later", Assert.Single(await waiting.WaitAsync(TimeSpan.FromSeconds(5))).Text());
     }
+
+    [Fact]
+    public async Task Scheduling_on_a_session_queue_without_a_SessionId_fails_with_the_real_reason()
+    {
+        var time = new ManualTimeProvider();
+        await using var bus = await TestEngine.OpenWithQueueAsync(new QueueDefinition("per-model") { RequiresSession = true }, time);
+        var error = await Assert.ThrowsAsync<MessagingException>(() => bus.ScheduleAsync("per-model", TestEngine.Message("x"), time.GetUtcNow().AddMinutes(1)));
+        Assert.Equal(MessagingErrorReason.InvalidMessage, error.Reason);
+    }
 }
