@@ -51,7 +51,7 @@ internal readonly struct SqlValue
 
     /// <summary>
     /// Widens application and system property values to the language's types: every integer type to Int64, float and
-    /// decimal to Double (the brief asks for widening; C# would refuse decimal/double mixes, we accept the precision
+    /// decimal to Double (the issue asks for widening; C# would refuse decimal/double mixes, we accept the precision
     /// loss instead of failing), char to a one-character string and enums to their names.
     /// </summary>
     public static SqlValue FromObject(object? value) => value switch
