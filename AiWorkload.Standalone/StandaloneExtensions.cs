@@ -28,7 +28,7 @@ internal static class StandaloneExtensions
     {
         var dataDirectory = builder.GetDataDirectory();
         var topology = builder.Configuration[TopologyFileKey] is { Length: > 0 } file
-            ? RequireProductEntities(EmulatorConfigReader.Read(Path.GetFullPath(file, builder.Environment.ContentRootPath)), file)
+            ? RequireProductEntities(EmulatorConfigReader.Read(ResolveTopologyFile(file, builder.Environment.ContentRootPath)), file)
             : WorkloadTopology.Model;
         builder.Services.Configure<MessagingOptions>(options => options.Topology = topology);
         builder.AddEmbeddedServiceBus(options =>
@@ -37,6 +37,18 @@ internal static class StandaloneExtensions
             options.Topology = topology;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// <c>dotnet run</c> starts the host in the project folder, so relative paths resolve there; a missing file is named
+    /// with the folder it was looked for in, instead of surfacing as an I/O stack trace.
+    /// </summary>
+    private static string ResolveTopologyFile(string file, string contentRoot)
+    {
+        var path = Path.GetFullPath(file, contentRoot);
+        return File.Exists(path)
+            ? path
+            : throw new TopologyException($"--config {file}", $"no such file: '{path}' (relative paths resolve against '{contentRoot}'; give an absolute path)");
     }
 
     private static TopologyModel RequireProductEntities(TopologyModel topology, string file)
