@@ -1,16 +1,14 @@
-// Azure edge test: the messaging port only, run against Azure.Messaging.ServiceBus 7.20.1 through the Azure adapter
-// (and Aspire.Azure.Messaging.ServiceBus 13.5.2 for its client); see Directory.Packages.props.
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using AiWorkload.Messaging.Transport;
 
-namespace AiWorkload.Edge.Tests.Contract;
+namespace AiWorkload.Messaging.Contract;
 
 /// <summary>
 /// A transport processor on one entity that hands a test its own messages (after the test's handler has run) and
 /// completes anything else, so leftovers from earlier runs neither block the entity nor reach the assertions.
 /// </summary>
-internal sealed class ProcessorProbe : IAsyncDisposable
+public sealed class ProcessorProbe : IAsyncDisposable
 {
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
     private readonly Channel<TransportReceivedMessage> _handled = Channel.CreateUnbounded<TransportReceivedMessage>();

@@ -1,12 +1,10 @@
-// Azure edge test: the messaging port only, run against Azure.Messaging.ServiceBus 7.20.1 through the Azure adapter
-// (and Aspire.Azure.Messaging.ServiceBus 13.5.2 for its client); see Directory.Packages.props.
 using AiWorkload.Messaging;
 using AiWorkload.Messaging.Transport;
 
-namespace AiWorkload.Edge.Tests.Contract;
+namespace AiWorkload.Messaging.Contract;
 
 /// <summary>Finds one message in a dead-letter queue that may hold leftovers from earlier runs, paging as DeadLetterQueues does.</summary>
-internal static class DeadLetterWaiting
+public static class DeadLetterWaiting
 {
     private const int PageSize = 100;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
