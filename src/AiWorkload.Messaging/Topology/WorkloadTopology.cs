@@ -72,8 +72,8 @@ public static class WorkloadTopology
                 Subscriptions =
                 [
                     Subscription(OrchestratorSubscription),
-                    Subscription(PreprocessingSubscription),
-                    Subscription(TrainingSubscription) with
+                    StageTap(PreprocessingSubscription),
+                    StageTap(TrainingSubscription) with
                     {
                         Rules = [RuleDefinition.Sql(TrainingRuleName, $"user.{MessageProperties.Trigger} = '{ModelTrainingTrigger}'")],
                     },
@@ -81,6 +81,20 @@ public static class WorkloadTopology
                 ],
             },
         ]).Validate();
+
+    /// <summary>How long a stage tap keeps a copy that no worker has taken.</summary>
+    public static TimeSpan StageTapTimeToLive => TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// The per-stage subscriptions of the seeds (preprocessing, training) are taps for stage workers outside the three
+    /// services, which read what they need from their own subscriptions. With nobody attached, every event would pile up
+    /// there forever, so copies expire after <see cref="StageTapTimeToLive"/> and are dropped, not dead-lettered.
+    /// </summary>
+    private static SubscriptionDefinition StageTap(string name) => Subscription(name) with
+    {
+        DefaultMessageTimeToLive = StageTapTimeToLive,
+        DeadLetteringOnMessageExpiration = false,
+    };
 
     /// <summary>Dead-letter expired events too: an event that nobody handled in time is worth an operator's look.</summary>
     private static SubscriptionDefinition Subscription(string name) => new(name)

@@ -27,7 +27,11 @@ public sealed class AppModelTopologyTests
     public void Never_expiring_is_left_to_the_service_default()
     {
         Assert.All(Workload.Queues, q => Assert.Null(q.DefaultMessageTimeToLive));
-        Assert.All(Workload.Topics.SelectMany(t => t.Subscriptions), s => Assert.Null(s.DefaultMessageTimeToLive));
+        var subscriptions = Workload.Topics.SelectMany(t => t.Subscriptions).ToList();
+        var taps = subscriptions.Where(s => s.DefaultMessageTimeToLive is not null).ToList();
+        Assert.Equal(2, taps.Count); // preprocessing and training, the stage taps nobody in the product reads
+        Assert.All(taps, s => Assert.Equal(WorkloadTopology.StageTapTimeToLive, s.DefaultMessageTimeToLive));
+        Assert.Equal(2, subscriptions.Count(s => s.DefaultMessageTimeToLive is null));
         Assert.Equal(TimeSpan.FromHours(2), AppModelTopology.TimeToLive(TimeSpan.FromHours(2)));
     }
 
