@@ -267,7 +267,8 @@ public sealed partial class EmbeddedServiceBus
                 throw new MessagingException(MessagingErrorReason.InvalidMessage, queue.Path, $"Message '{message.MessageId}' has no SessionId; a session-enabled entity only accepts messages with a SessionId.");
             }
 
-            if (destination.Topic is { } topic)
+            // Routing is evaluated again when the message is published, so only pay for it here when it can matter.
+            if (destination.Topic is { } topic && topic.Subscriptions.Exists(s => s.RequiresSession))
             {
                 var sessionful = Route(topic, message).FirstOrDefault(r => r.Subscription.RequiresSession && r.FilterError is null && r.Subscription.ForwardTo is null);
                 if (sessionful.Subscription is not null)
