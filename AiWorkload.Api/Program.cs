@@ -5,7 +5,7 @@ using AiWorkload.Messaging.Topology.AppModel;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 
-// The SDK's own spans are experimental and off unless asked for; the port traces every send and handler either way.
+// The port traces every send and handler; the SDK's own spans (switched on in the csproj) add its network detail.
 builder.AddAzureServiceBusClient(ServiceBusHosting.ConnectionName, settings => settings.DisableTracing = false);
 builder.AddAzureServiceBusTransport();
 builder.AddIngestion();

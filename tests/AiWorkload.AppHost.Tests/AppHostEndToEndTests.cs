@@ -6,7 +6,7 @@ using AiWorkload.Messaging.Topology.AppModel;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 
-namespace AiWorkload.Edge.Tests.AppHost;
+namespace AiWorkload.AppHost.Tests;
 
 /// <summary>
 /// The whole product under the AppHost: the Service Bus emulator (Docker) with the generated Config.json, the three

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
-namespace AiWorkload.Edge.Tests.AppHost;
+namespace AiWorkload.AppHost.Tests;
 
 /// <summary>
 /// The HTTP calls the end-to-end test makes, in one place. The routes and bodies follow AiWorkload.Ingestion as it stood
