@@ -20,12 +20,13 @@ var emulator = mode == ServiceBusHostingMode.Emulator
     : null;
 IResourceBuilder<IResourceWithConnectionString> messaging = emulator ?? builder.AddConnectionString(ServiceBusHosting.ConnectionName);
 
-// The services share their catalog (models, datasets, versions) through one data directory on this machine. A published
-// app has no such directory: each container keeps its own (see "Deploy to Azure" in the README).
-var dataDirectory = builder.ExecutionContext.IsRunMode ? Path.Combine(builder.AppHostDirectory, ".aiworkload") : null;
+// The services share their catalog (models, datasets, versions) and orchestration runs. Containers on separate machines
+// share them through PostgreSQL, so a published app asks for its connection string; on this machine one data directory
+// does, unless a database is configured here too.
+var storage = WorkloadStorage.Select(builder);
 
-builder.AddWorkloadService<Projects.AiWorkload_Api>(WorkloadServices.Api, messaging, emulator, dataDirectory).WithExternalHttpEndpoints();
-builder.AddWorkloadService<Projects.AiWorkload_Retraining>(WorkloadServices.Retraining, messaging, emulator, dataDirectory);
-builder.AddWorkloadService<Projects.AiWorkload_Orchestrator>(WorkloadServices.Orchestrator, messaging, emulator, dataDirectory);
+builder.AddWorkloadService<Projects.AiWorkload_Api>(WorkloadServices.Api, messaging, emulator, storage).WithExternalHttpEndpoints();
+builder.AddWorkloadService<Projects.AiWorkload_Retraining>(WorkloadServices.Retraining, messaging, emulator, storage);
+builder.AddWorkloadService<Projects.AiWorkload_Orchestrator>(WorkloadServices.Orchestrator, messaging, emulator, storage);
 
 builder.Build().Run();

@@ -20,28 +20,34 @@ internal static class WorkloadServices
     /// <summary>CatalogExtensions.DataDirectoryKey (<c>AiWorkload:DataDirectory</c>) as an environment variable.</summary>
     private const string DataDirectoryVariable = "AiWorkload__DataDirectory";
 
-    /// <summary>Resource names Service Bus entities must not take; the namespace resource is "messaging".</summary>
-    public static IReadOnlyList<string> Names { get; } = [Api, Retraining, Orchestrator, ServiceBusHosting.ConnectionName];
+    /// <summary>Resource names Service Bus entities must not take: the services, the namespace ("messaging") and the database.</summary>
+    public static IReadOnlyList<string> Names { get; } = [Api, Retraining, Orchestrator, ServiceBusHosting.ConnectionName, WorkloadStorage.ConnectionName];
 
     /// <summary>
     /// <c>ConnectionStrings__messaging</c> comes from the reference. With the emulator, the service also waits for it to be
-    /// healthy and gets the administration connection string its depth gauges need. A shared data directory, when given,
-    /// is where every service keeps its durable files, so the three processes see one catalog, as Standalone's one does.
+    /// healthy and gets the administration connection string its depth gauges need. The shared state comes from
+    /// <c>ConnectionStrings__workloaddb</c> when there is a database, else from a data directory all three processes use,
+    /// so they see one catalog, as Standalone's one process does.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddWorkloadService<TProject>(
         this IDistributedApplicationBuilder builder,
         string name,
         IResourceBuilder<IResourceWithConnectionString> messaging,
         IResourceBuilder<AzureServiceBusResource>? emulator,
-        string? sharedDataDirectory)
+        WorkloadStorage storage)
         where TProject : IProjectMetadata, new()
     {
         var service = builder.AddProject<TProject>(name)
             .WithReference(messaging)
             .WithHttpHealthCheck(HealthPath);
-        if (sharedDataDirectory is not null)
+        if (storage.Database is not null)
         {
-            service.WithEnvironment(DataDirectoryVariable, sharedDataDirectory);
+            service.WithReference(storage.Database);
+        }
+
+        if (storage.DataDirectory is not null)
+        {
+            service.WithEnvironment(DataDirectoryVariable, storage.DataDirectory);
         }
 
         if (emulator is not null)

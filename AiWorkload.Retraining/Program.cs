@@ -9,6 +9,7 @@ builder.AddServiceDefaults();
 builder.AddAzureServiceBusClient(ServiceBusHosting.ConnectionName, settings => settings.DisableTracing = false);
 builder.AddAzureServiceBusTransport();
 builder.AddRetraining();
+builder.AddSharedWorkloadStorage();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

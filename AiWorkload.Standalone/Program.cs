@@ -7,6 +7,7 @@ builder.AddStandaloneServiceBus();
 builder.AddIngestion();
 builder.AddRetraining();
 builder.AddOrchestration();
+builder.AddSharedWorkloadStorage();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

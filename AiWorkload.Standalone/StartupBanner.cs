@@ -24,6 +24,13 @@ internal static class StartupBanner
             }
 
             Console.WriteLine($"  Data       {dataDirectory}");
+            if (!string.IsNullOrEmpty(app.Configuration.GetConnectionString(SharedStorageExtensions.ConnectionName)))
+            {
+                // The host only: the connection string may hold a password.
+                var database = new Npgsql.NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString(SharedStorageExtensions.ConnectionName));
+                Console.WriteLine($"  Catalog    PostgreSQL {database.Host}/{database.Database} (models, datasets, runs)");
+            }
+
             Console.WriteLine("Press Ctrl+C to stop; in-flight work finishes or returns to its queue.");
             Console.WriteLine();
         });

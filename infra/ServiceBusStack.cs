@@ -1,6 +1,6 @@
 // Targets Pulumi.AzureNative 3.28.0 (Resources.ResourceGroup, ServiceBus.Namespace/Queue/Topic/Subscription/Rule/
 // DefaultRule/ListNamespaceKeys, Authorization.RoleAssignment/GetClientConfig) and Pulumi 3.114.2 (Output, CustomResource);
-// see Directory.Packages.props.
+// see Directory.Packages.props. The workload database is WorkloadDatabaseStack's.
 using System.Security.Cryptography;
 using System.Text;
 using AiWorkload.Messaging.Topology;
@@ -14,8 +14,10 @@ namespace AiWorkload.Infra;
 
 /// <summary>
 /// Creates the Azure resources for a topology model: resource group, namespace, every queue, topic, subscription and
-/// rule, and optional role assignments. Composition only: each setting comes from the model or from
-/// <see cref="StackSettings"/>. Every resource gets an explicit Azure name equal to the model's.
+/// rule, and optional role assignments; then, in the same resource group, the workload database
+/// (<see cref="WorkloadDatabaseStack"/>) unless <see cref="StackSettings.Database"/> is null. Composition only: each
+/// setting comes from the model or from <see cref="StackSettings"/>. Every resource gets an explicit Azure name equal to
+/// the model's.
 /// </summary>
 public static class ServiceBusStack
 {
@@ -87,6 +89,14 @@ public static class ServiceBusStack
                 ResourceGroupName = group.Name,
             });
             outputs["primaryConnectionString"] = Output.CreateSecret(keys.Apply(result => result.PrimaryConnectionString));
+        }
+
+        if (settings.Database is { } database)
+        {
+            foreach (var (name, value) in WorkloadDatabaseStack.Build(database, group.Name, settings.Location, settings.Tags))
+            {
+                outputs.Add(name, value);
+            }
         }
 
         return outputs;

@@ -4,8 +4,8 @@ using Pulumi;
 namespace AiWorkload.Infra;
 
 /// <summary>
-/// What a stack chooses about the namespace: where it lives, its tier and who may use it. The entities themselves come
-/// from the topology model, never from config.
+/// What a stack chooses about the namespace: where it lives, its tier and who may use it; and about the workload
+/// database (<see cref="Database"/>). The entities themselves come from the topology model, never from config.
 /// </summary>
 public sealed record StackSettings
 {
@@ -40,6 +40,12 @@ public sealed record StackSettings
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The workload database, or <see langword="null"/> for none (<c>aiworkload:database: false</c>). Null unless set, so
+    /// settings built in code provision no database; <see cref="Load"/> sets it, as the config key defaults to true.
+    /// </summary>
+    public DatabaseSettings? Database { get; init; }
+
     public bool IsPremium => string.Equals(Sku, Premium, StringComparison.Ordinal);
 
     /// <summary>Reads the stack's config: <c>azure-native:location</c> and the <c>aiworkload:*</c> keys (see Pulumi.dev.yaml).</summary>
@@ -61,6 +67,7 @@ public sealed record StackSettings
             DisableLocalAuth = config.GetBoolean("disableLocalAuth") ?? false,
             PrincipalIds = config.GetObject<string[]>("principalIds") ?? [],
             Tags = new Dictionary<string, string> { ["application"] = "aiworkload", ["stack"] = stack },
+            Database = DatabaseSettings.Load(config, stack),
         }.Validate();
     }
 
@@ -92,6 +99,7 @@ public sealed record StackSettings
             throw new InvalidOperationException("aiworkload:principalIds has an empty entry.");
         }
 
+        Database?.Validate();
         return this;
     }
 }

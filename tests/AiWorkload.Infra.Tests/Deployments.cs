@@ -11,6 +11,9 @@ internal static class Deployments
 {
     public const string Stack = "test";
 
+    /// <summary>Meets Azure's rule (8-128 characters, three of four kinds), and holds <c>;</c> to prove the quoting.</summary>
+    public const string DatabasePassword = "Pa55;word=x";
+
     public static StackSettings Settings(bool disableLocalAuth = false, params string[] principalIds) => new()
     {
         Location = "westeurope",
@@ -21,11 +24,39 @@ internal static class Deployments
         Tags = new Dictionary<string, string> { ["application"] = "aiworkload" },
     };
 
+    /// <summary>The workload database with its defaults and <see cref="DatabasePassword"/>, as <c>aiworkload-test-db</c>.</summary>
+    public static DatabaseSettings Database() => new()
+    {
+        ServerName = "aiworkload-test-db",
+        AdministratorPassword = Output.CreateSecret(DatabasePassword),
+    };
+
     public static async Task<Deployed> RunAsync(TopologyModel topology, StackSettings? settings = null)
     {
         var mocks = new ServiceBusMocks();
         var (_, outputs) = await Deployment.TestAsync(mocks, Options(), () => ServiceBusStack.Build(topology, settings ?? Settings()));
         return new Deployed(mocks, outputs);
+    }
+
+    /// <summary>
+    /// Runs the program as <c>pulumi up</c> does, settings included: <see cref="StackSettings.Load"/> reads
+    /// <paramref name="config"/>, given as the language host passes it (the <c>PULUMI_CONFIG</c> JSON). Pass
+    /// <paramref name="mocks"/> to see what was created when the program fails.
+    /// </summary>
+    public static async Task<Deployed> RunWithConfigAsync(TopologyModel topology, string config, ServiceBusMocks? mocks = null)
+    {
+        var previous = Environment.GetEnvironmentVariable("PULUMI_CONFIG");
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG", config);
+        mocks ??= new ServiceBusMocks();
+        try
+        {
+            var (_, outputs) = await Deployment.TestAsync(mocks, Options(), () => ServiceBusStack.Build(topology, StackSettings.Load()));
+            return new Deployed(mocks, outputs);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PULUMI_CONFIG", previous);
+        }
     }
 
     public static TestOptions Options() => new() { IsPreview = false, ProjectName = "aiworkload", StackName = Stack };

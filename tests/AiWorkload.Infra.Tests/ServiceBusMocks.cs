@@ -1,4 +1,5 @@
-// Targets Pulumi 3.114.2 (Pulumi.Testing.IMocks, MockResourceArgs, MockCallArgs); see Directory.Packages.props.
+// Targets Pulumi 3.114.2 (Pulumi.Testing.IMocks, MockResourceArgs, MockCallArgs) and Pulumi.AzureNative 3.28.0 resource
+// tokens (servicebus, authorization, dbforpostgresql); see Directory.Packages.props.
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Pulumi.Testing;
@@ -7,8 +8,9 @@ namespace AiWorkload.Infra.Tests;
 
 /// <summary>
 /// Records every resource and call, and answers like Azure would: state is the inputs plus the <c>name</c> Azure gives
-/// the resource (its explicit name input), a namespace gets its endpoint and an ARM id, and the two invokes the program
-/// makes return fixed values. Inputs arrive camelCase, numbers as double, enums as strings, objects as dictionaries.
+/// the resource (its explicit name input), a namespace gets its endpoint and an ARM id, a PostgreSQL server its host name,
+/// and the two invokes the program makes return fixed values. Inputs arrive camelCase, numbers as double, enums as
+/// strings, objects as dictionaries, secrets unwrapped.
 /// </summary>
 internal sealed class ServiceBusMocks : IMocks
 {
@@ -25,6 +27,9 @@ internal sealed class ServiceBusMocks : IMocks
     public const string RoleAssignmentType = "azure-native:authorization:RoleAssignment";
     public const string ListNamespaceKeysToken = "azure-native:servicebus:listNamespaceKeys";
     public const string GetClientConfigToken = "azure-native:authorization:getClientConfig";
+    public const string PostgresServerType = "azure-native:dbforpostgresql:Server";
+    public const string PostgresDatabaseType = "azure-native:dbforpostgresql:Database";
+    public const string PostgresFirewallRuleType = "azure-native:dbforpostgresql:FirewallRule";
 
     /// <summary>The input that holds each type's Azure name.</summary>
     private static readonly Dictionary<string, string> NameInputs = new()
@@ -36,6 +41,9 @@ internal sealed class ServiceBusMocks : IMocks
         [SubscriptionType] = "subscriptionName",
         [RuleType] = "ruleName",
         [RoleAssignmentType] = "roleAssignmentName",
+        [PostgresServerType] = "serverName",
+        [PostgresDatabaseType] = "databaseName",
+        [PostgresFirewallRuleType] = "firewallRuleName",
     };
 
     private readonly ConcurrentQueue<MockResourceArgs> _resources = new();
@@ -59,6 +67,11 @@ internal sealed class ServiceBusMocks : IMocks
             id = $"/subscriptions/{SubscriptionId}/resourceGroups/{args.Inputs["resourceGroupName"]}/providers/Microsoft.ServiceBus/namespaces/{name}";
         }
 
+        if (args.Type == PostgresServerType)
+        {
+            state = state.SetItem("fullyQualifiedDomainName", PostgresHost(name));
+        }
+
         return Task.FromResult<(string? id, object state)>((id, state));
     }
 
@@ -80,6 +93,9 @@ internal sealed class ServiceBusMocks : IMocks
 
     public static string ConnectionString(string namespaceName) =>
         $"Endpoint=sb://{namespaceName}.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey={PrimaryKey}";
+
+    /// <summary>The host name Azure gives a flexible server.</summary>
+    public static string PostgresHost(string serverName) => $"{serverName}.postgres.database.azure.com";
 
     public IReadOnlyList<MockResourceArgs> OfType(string type) => [.. Resources.Where(resource => resource.Type == type)];
 

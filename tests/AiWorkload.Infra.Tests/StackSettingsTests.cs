@@ -1,4 +1,5 @@
-// Targets Pulumi 3.114.2 (Pulumi.Config read from PULUMI_CONFIG, Deployment.TestAsync); see Directory.Packages.props.
+// Targets Pulumi 3.114.2 (Pulumi.Config read from PULUMI_CONFIG, Config.GetSecret, Output.IsSecretAsync, Deployment.TestAsync);
+// see Directory.Packages.props.
 using Pulumi;
 
 namespace AiWorkload.Infra.Tests;
@@ -10,7 +11,7 @@ public sealed class StackSettingsTests
     [Fact]
     public async Task Defaults_come_from_the_stack_name_and_the_provider_location()
     {
-        var settings = await LoadAsync("""{ "azure-native:location": "northeurope" }""");
+        var settings = await LoadAsync("""{ "azure-native:location": "northeurope", "aiworkload:databasePassword": "Pa55;word=x" }""");
 
         Assert.Equal("northeurope", settings.Location);
         Assert.Equal($"rg-aiworkload-{Deployments.Stack}", settings.ResourceGroupName);
@@ -20,6 +21,13 @@ public sealed class StackSettingsTests
         Assert.Null(settings.MessagingPartitions);
         Assert.False(settings.DisableLocalAuth);
         Assert.Empty(settings.PrincipalIds);
+        var database = Assert.IsType<DatabaseSettings>(settings.Database);
+        Assert.Equal($"aiworkload-{Deployments.Stack}-db", database.ServerName);
+        Assert.Equal("aiworkload", database.AdministratorLogin);
+        Assert.Equal("Standard_B1ms", database.SkuName);
+        Assert.Equal(DatabaseSettings.Burstable, database.SkuTier);
+        Assert.True(await Output.IsSecretAsync(database.AdministratorPassword));
+        Assert.Equal("Pa55;word=x", await database.AdministratorPassword.GetValueAsync());
     }
 
     [Fact]
@@ -34,7 +42,13 @@ public sealed class StackSettingsTests
               "aiworkload:disableLocalAuth": "true",
               "aiworkload:namespaceName": "contoso-ai-bus",
               "aiworkload:resourceGroupName": "rg-contoso",
-              "aiworkload:principalIds": "[\"aaaaaaaa-0000-0000-0000-000000000001\"]"
+              "aiworkload:principalIds": "[\"aaaaaaaa-0000-0000-0000-000000000001\"]",
+              "aiworkload:database": "true",
+              "aiworkload:databasePassword": "Pa55;word=x",
+              "aiworkload:databaseServerName": "contoso-ai-db",
+              "aiworkload:databaseAdministratorLogin": "contoso_admin",
+              "aiworkload:databaseSkuTier": "generalpurpose",
+              "aiworkload:databaseSkuName": "Standard_D2ds_v5"
             }
             """);
 
@@ -46,6 +60,47 @@ public sealed class StackSettingsTests
         Assert.Equal("rg-contoso", settings.ResourceGroupName);
         string[] principals = ["aaaaaaaa-0000-0000-0000-000000000001"];
         Assert.Equal(principals, settings.PrincipalIds);
+        var database = Assert.IsType<DatabaseSettings>(settings.Database);
+        Assert.Equal("contoso-ai-db", database.ServerName);
+        Assert.Equal("contoso_admin", database.AdministratorLogin);
+        Assert.Equal(DatabaseSettings.GeneralPurpose, database.SkuTier);
+        Assert.Equal("Standard_D2ds_v5", database.SkuName);
+    }
+
+    [Fact]
+    public async Task Database_false_needs_no_password_and_gives_no_database()
+    {
+        var settings = await LoadAsync("""{ "azure-native:location": "westeurope", "aiworkload:database": "false" }""");
+
+        Assert.Null(settings.Database);
+    }
+
+    [Fact]
+    public async Task A_missing_database_password_is_refused_with_the_command_that_sets_it()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => LoadAsync("""{ "azure-native:location": "westeurope" }"""));
+
+        Assert.Contains(
+            "aiworkload:databasePassword is not set. Set it with `pulumi config set --secret aiworkload:databasePassword <password>`",
+            error.ToString(),
+            StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Aiworkload-Test-DB", "aiworkload", "Burstable", "Standard_B1ms", "aiworkload:databaseServerName")]
+    [InlineData("-aiworkload-db", "aiworkload", "Burstable", "Standard_B1ms", "aiworkload:databaseServerName")]
+    [InlineData("aiworkload-test-db", "admin", "Burstable", "Standard_B1ms", "aiworkload:databaseAdministratorLogin")]
+    [InlineData("aiworkload-test-db", "pg_owner", "Burstable", "Standard_B1ms", "aiworkload:databaseAdministratorLogin")]
+    [InlineData("aiworkload-test-db", "1admin", "Burstable", "Standard_B1ms", "aiworkload:databaseAdministratorLogin")]
+    [InlineData("aiworkload-test-db", "aiworkload", "Basic", "Standard_B1ms", "aiworkload:databaseSkuTier")]
+    [InlineData("aiworkload-test-db", "aiworkload", "Burstable", "Standard_D2ds_v5", "aiworkload:databaseSkuName")]
+    [InlineData("aiworkload-test-db", "aiworkload", "GeneralPurpose", "Standard_B1ms", "aiworkload:databaseSkuName")]
+    public void Database_settings_azure_refuses_are_refused_naming_the_key(string serverName, string login, string tier, string sku, string key)
+    {
+        var database = Deployments.Database() with { ServerName = serverName, AdministratorLogin = login, SkuTier = tier, SkuName = sku };
+
+        var error = Assert.Throws<InvalidOperationException>(() => (Deployments.Settings() with { Database = database }).Validate());
+        Assert.StartsWith(key + " is ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

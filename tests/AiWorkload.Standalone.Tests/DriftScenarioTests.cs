@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using AiWorkload.Testing;
 
 namespace AiWorkload.Standalone.Tests;
 
@@ -14,6 +15,32 @@ public sealed class DriftScenarioTests
     public async Task Degraded_metrics_retrain_and_promote_a_new_version_that_inference_then_serves()
     {
         await using var app = new StandaloneApp();
+        await RunScenarioAsync(app);
+        Assert.True(File.Exists(Path.Combine(app.DataDirectory, "catalog.db")));
+    }
+
+    [Fact]
+    public async Task With_a_shared_PostgreSQL_database_the_same_scenario_keeps_models_datasets_and_runs_there()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using (var app = new StandaloneApp(database.ConnectionString))
+        {
+            await RunScenarioAsync(app);
+            Assert.False(File.Exists(Path.Combine(app.DataDirectory, "catalog.db")));
+            Assert.False(File.Exists(Path.Combine(app.DataDirectory, "orchestration.db")));
+        }
+
+        // A fresh process (another replica, or a restart with an empty disk) sees everything through the database alone.
+        await using var replica = new StandaloneApp(database.ConnectionString);
+        using var api = replica.CreateApiClient();
+        var model = await WalkthroughTests.GetJsonAsync(api, "/api/models/customer-churn");
+        Assert.Equal(2, model.GetProperty("promotedVersion").GetInt32());
+        var runs = await WalkthroughTests.GetJsonAsync(api, "/api/runs?pipeline=retrain-on-drift&modelId=customer-churn");
+        Assert.Equal("Succeeded", Assert.Single(Items(runs)).GetProperty("state").GetString());
+    }
+
+    private static async Task RunScenarioAsync(StandaloneApp app)
+    {
         using var api = app.CreateApiClient();
         Assert.Equal(HttpStatusCode.Created, (await StandaloneApp.PostJsonAsync(api, "/api/models", WalkthroughTests.RegisterChurnModel(), "register")).StatusCode);
         await IngestAsync(api, "churn.csv", "batch-1");

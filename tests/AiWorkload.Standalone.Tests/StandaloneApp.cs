@@ -2,11 +2,15 @@ using System.Net.Http.Json;
 using AiWorkload.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace AiWorkload.Standalone.Tests;
 
-/// <summary>The real Standalone composition root in memory, with its own data directory and an API key.</summary>
-public sealed class StandaloneApp : WebApplicationFactory<Program>
+/// <summary>
+/// The real Standalone composition root in memory, with its own data directory and an API key; given a PostgreSQL
+/// connection string, its catalog and runs live there instead of in SQLite.
+/// </summary>
+public sealed class StandaloneApp(string? workloadDatabase = null) : WebApplicationFactory<Program>
 {
     public const string ApiKey = "standalone-test-key";
 
@@ -27,6 +31,10 @@ public sealed class StandaloneApp : WebApplicationFactory<Program>
         builder.UseSetting("Authentication:ApiKeys:0:Name", "tests");
         builder.UseSetting("Authentication:ApiKeys:0:Key", ApiKey);
         builder.UseSetting("Authentication:ApiKeys:0:Scopes", "read,write");
+        if (workloadDatabase is not null)
+        {
+            builder.UseSetting($"ConnectionStrings:{SharedStorageExtensions.ConnectionName}", workloadDatabase);
+        }
     }
 
     public override async ValueTask DisposeAsync()
