@@ -11,7 +11,7 @@ namespace AiWorkload.Testing;
 /// A PostgreSQL server for tests of the shared stores: the one named by AIWORKLOAD_POSTGRES_CONNECTION when set (its user
 /// must be allowed to create databases), otherwise a private cluster started once per test process from the installed
 /// binaries (Debian's <c>postgresql</c> package; as root through the <c>postgres</c> account, since the server refuses
-/// root) on a free loopback port, and killed when the process exits. When neither is possible the tests fail with what to
+/// root) on a free loopback port, and stopped once the process is gone. When neither is possible the tests fail with what to
 /// install: a store that was never exercised must not look tested.
 /// </summary>
 public sealed class PostgresServer
@@ -69,9 +69,10 @@ public sealed class PostgresServer
 
         var port = FreeLoopbackPort();
         var output = new ConcurrentQueue<string>();
-        var start = new ProcessStartInfo(Command(asRoot, Path.Combine(binaries, "postgres"))) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(Command(asRoot, "sh")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // Durability of the server itself is not under test here: the stores' transactions are.
-        foreach (var argument in (string[])[.. Prefix(asRoot), Path.Combine(binaries, "postgres"), "-D", data, "-p", port.ToString(CultureInfo.InvariantCulture),
+        foreach (var argument in (string[])[.. Prefix(asRoot), "sh", "-c", Watchdog, "postgres-watchdog", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), workspace,
+                     Path.Combine(binaries, "postgres"), "-D", data, "-p", port.ToString(CultureInfo.InvariantCulture),
                      "-k", workspace, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300"])
         {
             start.ArgumentList.Add(argument);
@@ -82,7 +83,6 @@ public sealed class PostgresServer
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process, workspace);
 
         var connectionString = new NpgsqlConnectionStringBuilder
         {
@@ -95,6 +95,18 @@ public sealed class PostgresServer
         await WaitUntilReadyAsync(connectionString, process, output);
         return new PostgresServer(connectionString);
     }
+
+    /// <summary>
+    /// Runs postgres ($3…) and, once the test process ($1) is gone however it ended (even killed, when no exit handler
+    /// runs), stops it with SIGQUIT, an immediate shutdown that takes its child processes along, and removes the
+    /// workspace ($2). Polls /proc because signalling a process of another user is not allowed.
+    /// </summary>
+    private const string Watchdog = """
+        owner="$1"; workspace="$2"; shift 2
+        "$@" & server=$!
+        while [ -d "/proc/$owner" ] && kill -0 "$server" 2>/dev/null; do sleep 1; done
+        kill -QUIT "$server" 2>/dev/null; wait "$server"; rm -rf "$workspace"
+        """;
 
     private static string Command(bool asRoot, string executable) => asRoot ? "runuser" : executable;
 
@@ -121,24 +133,6 @@ public sealed class PostgresServer
                     $"PostgreSQL did not accept connections{(process.HasExited ? $" (it exited with code {process.ExitCode})" : string.Empty)}: {error.Message}\n{string.Join('\n', output)}",
                     error);
             }
-        }
-    }
-
-    private static void Stop(Process process, string workspace)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-
-            Directory.Delete(workspace, recursive: true);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            // The OS temp cleaner gets what is left; a test run must not fail on its way out.
         }
     }
 
