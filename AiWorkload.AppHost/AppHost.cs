@@ -20,13 +20,18 @@ var emulator = mode == ServiceBusHostingMode.Emulator
     : null;
 IResourceBuilder<IResourceWithConnectionString> messaging = emulator ?? builder.AddConnectionString(ServiceBusHosting.ConnectionName);
 
-// The services share their catalog (models, datasets, versions) and orchestration runs. Containers on separate machines
-// share them through PostgreSQL, so a published app asks for its connection string; on this machine one data directory
-// does, unless a database is configured here too.
+// The services share their catalog (models, datasets, versions) and orchestration runs, and the retraining service keeps
+// model artifacts. Containers on separate machines share no disk, so a published app asks for a PostgreSQL database and a
+// Blob Storage account; on this machine one data directory does, unless they are configured here too.
 var storage = WorkloadStorage.Select(builder);
 
 builder.AddWorkloadService<Projects.AiWorkload_Api>(WorkloadServices.Api, messaging, emulator, storage).WithExternalHttpEndpoints();
-builder.AddWorkloadService<Projects.AiWorkload_Retraining>(WorkloadServices.Retraining, messaging, emulator, storage);
+var retraining = builder.AddWorkloadService<Projects.AiWorkload_Retraining>(WorkloadServices.Retraining, messaging, emulator, storage);
+if (storage.Artifacts is not null)
+{
+    retraining.WithReference(storage.Artifacts);
+}
+
 builder.AddWorkloadService<Projects.AiWorkload_Orchestrator>(WorkloadServices.Orchestrator, messaging, emulator, storage);
 
 builder.Build().Run();

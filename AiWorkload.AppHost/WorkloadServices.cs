@@ -20,8 +20,8 @@ internal static class WorkloadServices
     /// <summary>CatalogExtensions.DataDirectoryKey (<c>AiWorkload:DataDirectory</c>) as an environment variable.</summary>
     private const string DataDirectoryVariable = "AiWorkload__DataDirectory";
 
-    /// <summary>Resource names Service Bus entities must not take: the services, the namespace ("messaging") and the database.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Api, Retraining, Orchestrator, ServiceBusHosting.ConnectionName, WorkloadStorage.ConnectionName];
+    /// <summary>Resource names Service Bus entities must not take: the services, the namespace ("messaging"), the database and the artifacts account.</summary>
+    public static IReadOnlyList<string> Names { get; } = [Api, Retraining, Orchestrator, ServiceBusHosting.ConnectionName, WorkloadStorage.DatabaseConnectionName, WorkloadStorage.ArtifactsConnectionName];
 
     /// <summary>
     /// <c>ConnectionStrings__messaging</c> comes from the reference. With the emulator, the service also waits for it to be

@@ -5,18 +5,34 @@ using Microsoft.Extensions.Configuration;
 
 namespace AiWorkload.AppHost;
 
-/// <summary>Where the services keep their shared state: a PostgreSQL database, or a data directory on this machine.</summary>
-internal sealed record WorkloadStorage(IResourceBuilder<IResourceWithConnectionString>? Database, string? DataDirectory)
+/// <summary>
+/// Where the services keep their state: a PostgreSQL database or a data directory on this machine for the catalog and
+/// runs, and Blob Storage for the retraining service's model artifacts when there is one.
+/// </summary>
+internal sealed record WorkloadStorage(
+    IResourceBuilder<IResourceWithConnectionString>? Database,
+    string? DataDirectory,
+    IResourceBuilder<IResourceWithConnectionString>? Artifacts)
 {
     /// <summary>SharedStorageExtensions.ConnectionName: the services read <c>ConnectionStrings:workloaddb</c>.</summary>
-    public const string ConnectionName = "workloaddb";
+    public const string DatabaseConnectionName = "workloaddb";
+
+    /// <summary>ArtifactStoreOptions.ConnectionName: the retraining service reads <c>ConnectionStrings:artifacts</c>.</summary>
+    public const string ArtifactsConnectionName = "artifacts";
 
     /// <summary>
-    /// Publishing always takes the database as a connection string parameter (azd asks for it); a run uses one when
-    /// <c>ConnectionStrings:workloaddb</c> is configured, and otherwise the directory <c>.aiworkload</c> next to the AppHost.
+    /// Publishing always takes both as connection string parameters (azd asks for them: containers share no disk); a run
+    /// uses each one that is configured, and otherwise the directory <c>.aiworkload</c> next to the AppHost.
     /// </summary>
-    public static WorkloadStorage Select(IDistributedApplicationBuilder builder) =>
-        builder.ExecutionContext.IsPublishMode || builder.Configuration.GetConnectionString(ConnectionName) is { Length: > 0 }
-            ? new WorkloadStorage(builder.AddConnectionString(ConnectionName), null)
-            : new WorkloadStorage(null, Path.Combine(builder.AppHostDirectory, ".aiworkload"));
+    public static WorkloadStorage Select(IDistributedApplicationBuilder builder)
+    {
+        var publishing = builder.ExecutionContext.IsPublishMode;
+        var database = publishing || IsConfigured(builder, DatabaseConnectionName) ? builder.AddConnectionString(DatabaseConnectionName) : null;
+        var artifacts = publishing || IsConfigured(builder, ArtifactsConnectionName) ? builder.AddConnectionString(ArtifactsConnectionName) : null;
+        var dataDirectory = publishing ? null : Path.Combine(builder.AppHostDirectory, ".aiworkload");
+        return new WorkloadStorage(database, dataDirectory, artifacts);
+    }
+
+    private static bool IsConfigured(IDistributedApplicationBuilder builder, string name) =>
+        builder.Configuration.GetConnectionString(name) is { Length: > 0 };
 }

@@ -11,6 +11,7 @@ using AiWorkload.Training.Jobs;
 using AiWorkload.Training.Learning;
 using AiWorkload.Training.Options;
 using AiWorkload.Training.Promotion;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,7 @@ public static class RetrainingHostingExtensions
             .Validate(o => o.MaxJobDuration > TimeSpan.Zero, "Training:MaxJobDuration must be positive: training outlives the queue's lock.")
             .Validate(o => o.Retry.MaxAttempts is >= 1 and < WorkloadTopology.MaxDeliveryCount,
                 $"Training:Retry:MaxAttempts must lie between 1 and {WorkloadTopology.MaxDeliveryCount - 1}, below the queue's MaxDeliveryCount.")
+            .PostConfigure(o => o.Artifacts.BlobConnectionString ??= builder.Configuration.GetConnectionString(ArtifactStoreOptions.ConnectionName))
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

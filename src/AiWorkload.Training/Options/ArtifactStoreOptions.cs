@@ -3,6 +3,12 @@ namespace AiWorkload.Training.Options;
 /// <summary>Where model artifacts live: the local filesystem by default, Azure Blob Storage when a connection string is set.</summary>
 public sealed class ArtifactStoreOptions
 {
+    /// <summary>
+    /// <c>ConnectionStrings:artifacts</c>, the form Aspire and azd pass connection strings in, is used when
+    /// <see cref="BlobConnectionString"/> is not set.
+    /// </summary>
+    public const string ConnectionName = "artifacts";
+
     /// <summary>Filesystem store root; defaults to <c>{data directory}/artifacts</c>.</summary>
     public string? Directory { get; set; }
 

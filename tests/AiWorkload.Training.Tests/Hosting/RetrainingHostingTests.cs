@@ -54,6 +54,24 @@ public sealed class RetrainingHostingTests : IDisposable
     }
 
     [Fact]
+    public void The_artifacts_connection_string_selects_the_blob_store_unless_the_training_setting_names_another()
+    {
+        const string FromConnectionStrings = "AccountName=fromconnectionstrings;AccountKey=AAAA";
+        using var aspireStyle = Build(new Dictionary<string, string?> { ["ConnectionStrings:artifacts"] = FromConnectionStrings }, builder => builder.AddRetraining());
+        using var both = Build(
+            new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:artifacts"] = FromConnectionStrings,
+                ["Training:Artifacts:BlobConnectionString"] = "AccountName=fromtraining;AccountKey=AAAA",
+            },
+            builder => builder.AddRetraining());
+
+        Assert.IsType<BlobArtifactStore>(aspireStyle.Services.GetRequiredService<IArtifactStore>());
+        Assert.Equal(FromConnectionStrings, Settings(aspireStyle).Artifacts.BlobConnectionString);
+        Assert.Equal("AccountName=fromtraining;AccountKey=AAAA", Settings(both).Artifacts.BlobConnectionString);
+    }
+
+    [Fact]
     public void Retry_attempts_at_or_above_the_queues_MaxDeliveryCount_are_refused_at_start()
     {
         using var host = Build(new Dictionary<string, string?> { ["Training:Retry:MaxAttempts"] = "10" }, builder => builder.AddRetraining());
@@ -63,6 +81,9 @@ public sealed class RetrainingHostingTests : IDisposable
 
         Assert.Contains("Training:Retry:MaxAttempts must lie between 1 and 9", error.Message, StringComparison.Ordinal);
     }
+
+    private static Options.RetrainingOptions Settings(IHost host) =>
+        host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Options.RetrainingOptions>>().Value;
 
     private IHost Build(Dictionary<string, string?> settings, Action<IHostApplicationBuilder> compose)
     {
