@@ -16,8 +16,7 @@ namespace AiWorkload.Storage.Postgres.Runs;
 /// </summary>
 public sealed partial class PostgresRunStore(NpgsqlDataSource dataSource) : IRunStore
 {
-    private readonly Lock _schemaGate = new();
-    private Task? _schema;
+    private readonly SchemaGate _schema = new(() => CreateSchemaAsync(dataSource));
 
     public async Task<CommitOutcome> CommitAsync(RunChangeSet changes, CancellationToken cancellationToken = default)
     {
@@ -144,27 +143,9 @@ public sealed partial class PostgresRunStore(NpgsqlDataSource dataSource) : IRun
             ("k", entry.Kind.ToString()), ("t", entry.MessageType), ("m", entry.MessageId), ("p", entry.Payload), ("r", entry.RunId),
             ("c", entry.CorrelationId), ("e", entry.EnqueueAt), ("at", at)).ScalarAsync(cancellationToken))!;
 
-    /// <summary>
-    /// Creates the schema once per instance, on first use rather than in the constructor. A failed attempt is forgotten so
-    /// the next call tries again; one caller giving up does not cancel the creation others wait on.
-    /// </summary>
-    private Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        Task schema;
-        lock (_schemaGate)
-        {
-            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
-            {
-                _schema = CreateSchemaAsync();
-            }
+    private Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken);
 
-            schema = _schema;
-        }
-
-        return schema.IsCompletedSuccessfully ? Task.CompletedTask : schema.WaitAsync(cancellationToken);
-    }
-
-    private async Task CreateSchemaAsync()
+    private static async Task CreateSchemaAsync(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();

@@ -1,4 +1,4 @@
-namespace AiWorkload.Storage.Postgres.Catalog;
+namespace AiWorkload.Storage.Postgres;
 
 /// <summary>
 /// Runs a creation once: concurrent callers share the attempt in flight, later callers get the finished one, and a failed
