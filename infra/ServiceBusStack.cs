@@ -1,6 +1,6 @@
 // Targets Pulumi.AzureNative 3.28.0 (Resources.ResourceGroup, ServiceBus.Namespace/Queue/Topic/Subscription/Rule/
 // DefaultRule/ListNamespaceKeys, Authorization.RoleAssignment/GetClientConfig) and Pulumi 3.114.2 (Output, CustomResource);
-// see Directory.Packages.props. The workload database is WorkloadDatabaseStack's.
+// see Directory.Packages.props. The workload database is WorkloadDatabaseStack's, the artifact store ArtifactStorageStack's.
 using System.Security.Cryptography;
 using System.Text;
 using AiWorkload.Messaging.Topology;
@@ -15,7 +15,8 @@ namespace AiWorkload.Infra;
 /// <summary>
 /// Creates the Azure resources for a topology model: resource group, namespace, every queue, topic, subscription and
 /// rule, and optional role assignments; then, in the same resource group, the workload database
-/// (<see cref="WorkloadDatabaseStack"/>) unless <see cref="StackSettings.Database"/> is null. Composition only: each
+/// (<see cref="WorkloadDatabaseStack"/>) unless <see cref="StackSettings.Database"/> is null, and the model-artifact
+/// store (<see cref="ArtifactStorageStack"/>) unless <see cref="StackSettings.Artifacts"/> is null. Composition only: each
 /// setting comes from the model or from <see cref="StackSettings"/>. Every resource gets an explicit Azure name equal to
 /// the model's.
 /// </summary>
@@ -94,6 +95,14 @@ public static class ServiceBusStack
         if (settings.Database is { } database)
         {
             foreach (var (name, value) in WorkloadDatabaseStack.Build(database, group.Name, settings.Location, settings.Tags))
+            {
+                outputs.Add(name, value);
+            }
+        }
+
+        if (settings.Artifacts is { } artifacts)
+        {
+            foreach (var (name, value) in ArtifactStorageStack.Build(artifacts, group.Name, settings.Location, settings.Tags))
             {
                 outputs.Add(name, value);
             }

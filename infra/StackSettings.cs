@@ -4,8 +4,9 @@ using Pulumi;
 namespace AiWorkload.Infra;
 
 /// <summary>
-/// What a stack chooses about the namespace: where it lives, its tier and who may use it; and about the workload
-/// database (<see cref="Database"/>). The entities themselves come from the topology model, never from config.
+/// What a stack chooses about the namespace: where it lives, its tier and who may use it; about the workload database
+/// (<see cref="Database"/>) and the model-artifact store (<see cref="Artifacts"/>). The entities themselves come from the
+/// topology model, never from config.
 /// </summary>
 public sealed record StackSettings
 {
@@ -46,6 +47,12 @@ public sealed record StackSettings
     /// </summary>
     public DatabaseSettings? Database { get; init; }
 
+    /// <summary>
+    /// The model-artifact storage account, or <see langword="null"/> for none (<c>aiworkload:artifacts: false</c>). Null
+    /// unless set, like <see cref="Database"/>; <see cref="Load"/> sets it, as the config key defaults to true.
+    /// </summary>
+    public ArtifactSettings? Artifacts { get; init; }
+
     public bool IsPremium => string.Equals(Sku, Premium, StringComparison.Ordinal);
 
     /// <summary>Reads the stack's config: <c>azure-native:location</c> and the <c>aiworkload:*</c> keys (see Pulumi.dev.yaml).</summary>
@@ -68,6 +75,7 @@ public sealed record StackSettings
             PrincipalIds = config.GetObject<string[]>("principalIds") ?? [],
             Tags = new Dictionary<string, string> { ["application"] = "aiworkload", ["stack"] = stack },
             Database = DatabaseSettings.Load(config, stack),
+            Artifacts = ArtifactSettings.Load(config, stack),
         }.Validate();
     }
 
@@ -100,6 +108,7 @@ public sealed record StackSettings
         }
 
         Database?.Validate();
+        Artifacts?.Validate();
         return this;
     }
 }

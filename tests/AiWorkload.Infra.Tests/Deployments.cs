@@ -31,6 +31,9 @@ internal static class Deployments
         AdministratorPassword = Output.CreateSecret(DatabasePassword),
     };
 
+    /// <summary>The artifact store with its defaults, as <c>aiworkloadtestart</c> (the default name for stack "test").</summary>
+    public static ArtifactSettings Artifacts() => new() { AccountName = "aiworkloadtestart" };
+
     public static async Task<Deployed> RunAsync(TopologyModel topology, StackSettings? settings = null)
     {
         var mocks = new ServiceBusMocks();

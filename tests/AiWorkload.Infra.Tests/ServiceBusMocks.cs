@@ -1,5 +1,5 @@
 // Targets Pulumi 3.114.2 (Pulumi.Testing.IMocks, MockResourceArgs, MockCallArgs) and Pulumi.AzureNative 3.28.0 resource
-// tokens (servicebus, authorization, dbforpostgresql); see Directory.Packages.props.
+// and invoke tokens (servicebus, authorization, dbforpostgresql, storage); see Directory.Packages.props.
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Pulumi.Testing;
@@ -9,7 +9,7 @@ namespace AiWorkload.Infra.Tests;
 /// <summary>
 /// Records every resource and call, and answers like Azure would: state is the inputs plus the <c>name</c> Azure gives
 /// the resource (its explicit name input), a namespace gets its endpoint and an ARM id, a PostgreSQL server its host name,
-/// and the two invokes the program makes return fixed values. Inputs arrive camelCase, numbers as double, enums as
+/// a storage account its endpoints, and the three invokes the program makes return fixed values. Inputs arrive camelCase, numbers as double, enums as
 /// strings, objects as dictionaries, secrets unwrapped.
 /// </summary>
 internal sealed class ServiceBusMocks : IMocks
@@ -30,6 +30,13 @@ internal sealed class ServiceBusMocks : IMocks
     public const string PostgresServerType = "azure-native:dbforpostgresql:Server";
     public const string PostgresDatabaseType = "azure-native:dbforpostgresql:Database";
     public const string PostgresFirewallRuleType = "azure-native:dbforpostgresql:FirewallRule";
+    public const string StorageAccountType = "azure-native:storage:StorageAccount";
+    public const string BlobContainerType = "azure-native:storage:BlobContainer";
+    public const string ListStorageAccountKeysToken = "azure-native:storage:listStorageAccountKeys";
+
+    /// <summary>Base64 as Azure's keys are, with <c>=</c> padding to prove the connection string keeps it.</summary>
+    public const string StorageKey1 = "bW9jay1zdG9yYWdlLWtleQ==";
+    public const string StorageKey2 = "bW9jay1zdG9yYWdlLWtleTI=";
 
     /// <summary>The input that holds each type's Azure name.</summary>
     private static readonly Dictionary<string, string> NameInputs = new()
@@ -44,6 +51,8 @@ internal sealed class ServiceBusMocks : IMocks
         [PostgresServerType] = "serverName",
         [PostgresDatabaseType] = "databaseName",
         [PostgresFirewallRuleType] = "firewallRuleName",
+        [StorageAccountType] = "accountName",
+        [BlobContainerType] = "containerName",
     };
 
     private readonly ConcurrentQueue<MockResourceArgs> _resources = new();
@@ -72,6 +81,11 @@ internal sealed class ServiceBusMocks : IMocks
             state = state.SetItem("fullyQualifiedDomainName", PostgresHost(name));
         }
 
+        if (args.Type == StorageAccountType)
+        {
+            state = state.SetItem("primaryEndpoints", StorageEndpoints(name));
+        }
+
         return Task.FromResult<(string? id, object state)>((id, state));
     }
 
@@ -81,6 +95,7 @@ internal sealed class ServiceBusMocks : IMocks
         object result = args.Token switch
         {
             ListNamespaceKeysToken => ListNamespaceKeys(args.Args),
+            ListStorageAccountKeysToken => ListStorageAccountKeys(),
             GetClientConfigToken => ImmutableDictionary<string, object>.Empty
                 .Add("clientId", "mock-client-id")
                 .Add("objectId", "mock-object-id")
@@ -96,6 +111,9 @@ internal sealed class ServiceBusMocks : IMocks
 
     /// <summary>The host name Azure gives a flexible server.</summary>
     public static string PostgresHost(string serverName) => $"{serverName}.postgres.database.azure.com";
+
+    /// <summary>The blob endpoint Azure gives a storage account in the public cloud.</summary>
+    public static string BlobEndpoint(string accountName) => $"https://{accountName}.blob.core.windows.net/";
 
     public IReadOnlyList<MockResourceArgs> OfType(string type) => [.. Resources.Where(resource => resource.Type == type)];
 
@@ -115,4 +133,22 @@ internal sealed class ServiceBusMocks : IMocks
             .Add("secondaryConnectionString", ConnectionString(namespaceName).Replace(PrimaryKey, "mock-secondary-key", StringComparison.Ordinal))
             .Add("secondaryKey", "mock-secondary-key");
     }
+
+    private static ImmutableDictionary<string, object> StorageEndpoints(string accountName) => ImmutableDictionary<string, object>.Empty
+        .Add("blob", BlobEndpoint(accountName))
+        .Add("dfs", $"https://{accountName}.dfs.core.windows.net/")
+        .Add("file", $"https://{accountName}.file.core.windows.net/")
+        .Add("queue", $"https://{accountName}.queue.core.windows.net/")
+        .Add("table", $"https://{accountName}.table.core.windows.net/")
+        .Add("web", $"https://{accountName}.z6.web.core.windows.net/");
+
+    /// <summary>Two keys, as Azure lists them (key1 first), so a test can tell which one the program took.</summary>
+    private static ImmutableDictionary<string, object> ListStorageAccountKeys() => ImmutableDictionary<string, object>.Empty
+        .Add("keys", ImmutableArray.Create<object>(StorageKey("key1", StorageKey1), StorageKey("key2", StorageKey2)));
+
+    private static ImmutableDictionary<string, object> StorageKey(string name, string value) => ImmutableDictionary<string, object>.Empty
+        .Add("creationTime", "2026-01-01T00:00:00Z")
+        .Add("keyName", name)
+        .Add("permissions", "FULL")
+        .Add("value", value);
 }

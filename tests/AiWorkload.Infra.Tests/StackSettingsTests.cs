@@ -28,6 +28,9 @@ public sealed class StackSettingsTests
         Assert.Equal(DatabaseSettings.Burstable, database.SkuTier);
         Assert.True(await Output.IsSecretAsync(database.AdministratorPassword));
         Assert.Equal("Pa55;word=x", await database.AdministratorPassword.GetValueAsync());
+        var artifacts = Assert.IsType<ArtifactSettings>(settings.Artifacts);
+        Assert.Equal($"aiworkload{Deployments.Stack}art", artifacts.AccountName);
+        Assert.Equal("Standard_LRS", artifacts.SkuName);
     }
 
     [Fact]
@@ -48,7 +51,10 @@ public sealed class StackSettingsTests
               "aiworkload:databaseServerName": "contoso-ai-db",
               "aiworkload:databaseAdministratorLogin": "contoso_admin",
               "aiworkload:databaseSkuTier": "generalpurpose",
-              "aiworkload:databaseSkuName": "Standard_D2ds_v5"
+              "aiworkload:databaseSkuName": "Standard_D2ds_v5",
+              "aiworkload:artifacts": "true",
+              "aiworkload:artifactsAccountName": "contosoaimodels",
+              "aiworkload:artifactsSkuName": "standard_zrs"
             }
             """);
 
@@ -65,6 +71,9 @@ public sealed class StackSettingsTests
         Assert.Equal("contoso_admin", database.AdministratorLogin);
         Assert.Equal(DatabaseSettings.GeneralPurpose, database.SkuTier);
         Assert.Equal("Standard_D2ds_v5", database.SkuName);
+        var artifacts = Assert.IsType<ArtifactSettings>(settings.Artifacts);
+        Assert.Equal("contosoaimodels", artifacts.AccountName);
+        Assert.Equal("Standard_ZRS", artifacts.SkuName);
     }
 
     [Fact]
@@ -73,6 +82,23 @@ public sealed class StackSettingsTests
         var settings = await LoadAsync("""{ "azure-native:location": "westeurope", "aiworkload:database": "false" }""");
 
         Assert.Null(settings.Database);
+    }
+
+    [Fact]
+    public async Task Artifacts_false_gives_no_artifact_store()
+    {
+        var settings = await LoadAsync("""{ "azure-native:location": "westeurope", "aiworkload:database": "false", "aiworkload:artifacts": "false" }""");
+
+        Assert.Null(settings.Artifacts);
+    }
+
+    [Fact]
+    public async Task An_account_name_too_short_is_refused_when_loading_naming_the_key()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => LoadAsync(
+            """{ "azure-native:location": "westeurope", "aiworkload:database": "false", "aiworkload:artifactsAccountName": "x" }"""));
+
+        Assert.Contains("aiworkload:artifactsAccountName is 'x'; a storage account name must be 3-24 characters", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
