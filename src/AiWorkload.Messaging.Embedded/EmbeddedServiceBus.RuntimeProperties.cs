@@ -9,6 +9,24 @@ public sealed partial class EmbeddedServiceBus
     /// Counts without copying messages, for depth gauges and operators. Active includes locked messages, as on the
     /// service; scheduled messages of a subscription are held by its topic, so they are the topic's.
     /// </summary>
+    /// <summary>Throws the engine's not-found error unless messages can be sent to <paramref name="entityPath"/>.</summary>
+    public void EnsureSendable(string entityPath)
+    {
+        lock (_sync)
+        {
+            _ = ResolveDestination(entityPath);
+        }
+    }
+
+    /// <summary>Throws the engine's not-found error unless messages can be received from <paramref name="entityPath"/>.</summary>
+    public void EnsureReceivable(string entityPath)
+    {
+        lock (_sync)
+        {
+            _ = GetReceivable(entityPath);
+        }
+    }
+
     public EntityRuntimeProperties GetRuntimeProperties(string entityPath)
     {
         lock (_sync)

@@ -78,6 +78,19 @@ public sealed partial class EmbeddedServiceBus
         }
     }
 
+    /// <summary>The sessions of an entity that hold messages or state, in id order: what a session browser lists.</summary>
+    public IReadOnlyList<string> GetSessionIds(string entityPath)
+    {
+        lock (_sync)
+        {
+            var entity = GetReceivable(entityPath);
+            return [.. entity.Sessions.Values
+                .Where(s => !s.IsEmpty(entity) || s.State is not null)
+                .Select(s => s.SessionId)
+                .Order(StringComparer.Ordinal)];
+        }
+    }
+
     internal Task<IReadOnlyList<ReceivedMessage>> ReceiveFromSession(SessionHandle session, int maxMessages, TimeSpan maxWait, ReceiveMode mode, CancellationToken cancellationToken) =>
         ReceiveLoop(session.EntityPath, session, maxMessages, maxWait, mode, cancellationToken);
 

@@ -58,6 +58,7 @@ internal static class MessagePreparation
             prepared.Add(new StoredMessage
             {
                 Body = message.Body.ToArray(),
+                BodyKind = message.BodyKind,
                 MessageId = messageId,
                 SessionId = message.SessionId,
                 CorrelationId = message.CorrelationId,

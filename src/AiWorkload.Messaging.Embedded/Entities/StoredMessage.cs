@@ -7,6 +7,8 @@ internal sealed partial class StoredMessage
 {
     public ReadOnlyMemory<byte> Body { get; set; }
 
+    public MessageBodyKind BodyKind { get; set; }
+
     public string MessageId { get; set; } = "";
 
     public string? SessionId { get; set; }
@@ -65,6 +67,7 @@ internal sealed partial class StoredMessage
     public StoredMessage Copy() => new()
     {
         Body = Body,
+        BodyKind = BodyKind,
         MessageId = MessageId,
         SessionId = SessionId,
         CorrelationId = CorrelationId,
@@ -87,6 +90,7 @@ internal sealed partial class StoredMessage
     public ReceivedMessage Snapshot(bool includeLock = true) => new()
     {
         Body = Body,
+        BodyKind = BodyKind,
         MessageId = MessageId,
         SessionId = SessionId,
         CorrelationId = CorrelationId,

@@ -11,6 +11,8 @@ public sealed class OutgoingMessage
 
     public ReadOnlyMemory<byte> Body { get; set; }
 
+    public MessageBodyKind BodyKind { get; set; }
+
     /// <summary>The idempotency key for duplicate detection; a new GUID is assigned when it is not set.</summary>
     public string? MessageId { get; set; }
 

@@ -5,6 +5,8 @@ public sealed class ReceivedMessage
 {
     public required ReadOnlyMemory<byte> Body { get; init; }
 
+    public MessageBodyKind BodyKind { get; init; }
+
     public required string MessageId { get; init; }
 
     public string? SessionId { get; init; }

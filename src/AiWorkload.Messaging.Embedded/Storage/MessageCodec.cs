@@ -1,5 +1,6 @@
 using System.Text;
 using AiWorkload.Messaging.Embedded.Entities;
+using AiWorkload.Messaging.Embedded.Messages;
 
 namespace AiWorkload.Messaging.Embedded.Storage;
 
@@ -9,7 +10,8 @@ namespace AiWorkload.Messaging.Embedded.Storage;
 /// </summary>
 internal static class MessageCodec
 {
-    private const byte Version = 1;
+    // Version 2 appends the body kind; version 1 rows (data bodies only) still load.
+    private const byte Version = 2;
 
     public static byte[] Encode(StoredMessage message)
     {
@@ -42,6 +44,7 @@ internal static class MessageCodec
 
             writer.Write(message.Body.Length);
             writer.Write(message.Body.Span);
+            writer.Write((byte)message.BodyKind);
         }
 
         return buffer.ToArray();
@@ -51,7 +54,7 @@ internal static class MessageCodec
     {
         using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
         var version = reader.ReadByte();
-        if (version != Version)
+        if (version is not (1 or Version))
         {
             throw new InvalidDataException($"Stored message format {version} is not supported by this engine (expected {Version}).");
         }
@@ -85,6 +88,7 @@ internal static class MessageCodec
         }
 
         message.Body = reader.ReadBytes(reader.ReadInt32());
+        message.BodyKind = version >= 2 ? (MessageBodyKind)reader.ReadByte() : MessageBodyKind.Data;
         return message;
     }
 
