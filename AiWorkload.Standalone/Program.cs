@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddStandaloneSettings(args);
 builder.AddServiceDefaults();
 builder.AddStandaloneServiceBus();
+builder.AddAmqpEndpoint();
 builder.AddIngestion();
 builder.AddRetraining();
 builder.AddOrchestration();

@@ -1,3 +1,4 @@
+using AiWorkload.Messaging.Amqp.Hosting;
 using AiWorkload.Messaging;
 using AiWorkload.Messaging.Topology;
 using AiWorkload.Messaging.Topology.EmulatorConfig;
@@ -16,6 +17,7 @@ internal static class StandaloneExtensions
         {
             ["--data-dir"] = CatalogExtensions.DataDirectoryKey,
             ["--config"] = TopologyFileKey,
+            ["--amqp-port"] = $"{AmqpEndpointSettings.SectionName}:Port",
         });
         return builder;
     }

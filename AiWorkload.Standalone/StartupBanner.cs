@@ -1,3 +1,4 @@
+using AiWorkload.Messaging.Amqp.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -24,6 +25,11 @@ internal static class StartupBanner
             }
 
             Console.WriteLine($"  Data       {dataDirectory}");
+            if (app.Services.GetRequiredService<AmqpEndpointState>().ConnectionString is { } amqp)
+            {
+                Console.WriteLine($"  AMQP       {amqp}");
+            }
+
             if (!string.IsNullOrEmpty(app.Configuration.GetConnectionString(SharedStorageExtensions.ConnectionName)))
             {
                 // The host only: the connection string may hold a password.

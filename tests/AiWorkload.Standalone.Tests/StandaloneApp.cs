@@ -10,7 +10,7 @@ namespace AiWorkload.Standalone.Tests;
 /// The real Standalone composition root in memory, with its own data directory and an API key; given a PostgreSQL
 /// connection string, its catalog and runs live there instead of in SQLite.
 /// </summary>
-public sealed class StandaloneApp(string? workloadDatabase = null) : WebApplicationFactory<Program>
+public sealed class StandaloneApp(string? workloadDatabase = null, int? amqpPort = null) : WebApplicationFactory<Program>
 {
     public const string ApiKey = "standalone-test-key";
 
@@ -31,6 +31,11 @@ public sealed class StandaloneApp(string? workloadDatabase = null) : WebApplicat
         builder.UseSetting("Authentication:ApiKeys:0:Name", "tests");
         builder.UseSetting("Authentication:ApiKeys:0:Key", ApiKey);
         builder.UseSetting("Authentication:ApiKeys:0:Scopes", "read,write");
+        if (amqpPort is { } port)
+        {
+            builder.UseSetting("ServiceBus:Amqp:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (workloadDatabase is not null)
         {
             builder.UseSetting($"ConnectionStrings:{SharedStorageExtensions.ConnectionName}", workloadDatabase);
