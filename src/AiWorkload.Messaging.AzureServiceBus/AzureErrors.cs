@@ -1,5 +1,5 @@
-// Targets Azure.Messaging.ServiceBus 7.20.1 (ServiceBusException.Reason/IsTransient/EntityPath) and Azure.Core
-// (RequestFailedException.Status), the version Aspire.Azure.Messaging.ServiceBus 13.5.2 brings.
+// Targets Azure.Messaging.ServiceBus 7.21.0 (ServiceBusException.Reason/IsTransient/EntityPath) and Azure.Core
+// (RequestFailedException.Status), the version Azure.Messaging.ServiceBus 7.21.0 depends on.
 using AiWorkload.Messaging.Transport;
 using Azure;
 using Azure.Messaging.ServiceBus;

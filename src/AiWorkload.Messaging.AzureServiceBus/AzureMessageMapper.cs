@@ -1,4 +1,4 @@
-// Targets Azure.Messaging.ServiceBus 7.20.1: ServiceBusMessage(ReadOnlyMemory<byte>) and its settable properties,
+// Targets Azure.Messaging.ServiceBus 7.21.0: ServiceBusMessage(ReadOnlyMemory<byte>) and its settable properties,
 // ServiceBusReceivedMessage's read-only properties.
 using AiWorkload.Messaging.Transport;
 using Azure.Messaging.ServiceBus;

@@ -1,4 +1,4 @@
-// Targets Azure.Messaging.ServiceBus 7.20.1: ProcessMessageEventArgs (Message, EntityPath, Complete/Abandon/DeadLetter/
+// Targets Azure.Messaging.ServiceBus 7.21.0: ProcessMessageEventArgs (Message, EntityPath, Complete/Abandon/DeadLetter/
 // Defer/RenewMessageLockAsync) and ServiceBusReceivedMessage.LockedUntil, which RenewMessageLockAsync updates.
 using AiWorkload.Messaging.Transport;
 using Azure.Messaging.ServiceBus;

@@ -1,4 +1,4 @@
-// Targets Azure.Messaging.ServiceBus 7.20.1: ProcessErrorEventArgs (Exception, ErrorSource, EntityPath).
+// Targets Azure.Messaging.ServiceBus 7.21.0: ProcessErrorEventArgs (Exception, ErrorSource, EntityPath).
 using AiWorkload.Messaging.Transport;
 using Azure.Messaging.ServiceBus;
 

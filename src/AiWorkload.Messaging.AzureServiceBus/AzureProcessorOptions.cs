@@ -1,4 +1,4 @@
-// Targets Azure.Messaging.ServiceBus 7.20.1: ServiceBusProcessorOptions and ServiceBusSessionProcessorOptions.
+// Targets Azure.Messaging.ServiceBus 7.21.0: ServiceBusProcessorOptions and ServiceBusSessionProcessorOptions.
 using AiWorkload.Messaging.Transport;
 using Azure.Messaging.ServiceBus;
 

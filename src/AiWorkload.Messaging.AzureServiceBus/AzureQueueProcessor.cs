@@ -1,4 +1,4 @@
-// Targets Azure.Messaging.ServiceBus 7.20.1: ServiceBusProcessor (ProcessMessageAsync, ProcessErrorAsync,
+// Targets Azure.Messaging.ServiceBus 7.21.0: ServiceBusProcessor (ProcessMessageAsync, ProcessErrorAsync,
 // StartProcessingAsync, StopProcessingAsync, IsProcessing, DisposeAsync).
 using AiWorkload.Messaging.Transport;
 using Azure.Messaging.ServiceBus;

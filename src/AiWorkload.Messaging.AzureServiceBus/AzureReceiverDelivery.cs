@@ -1,4 +1,4 @@
-// Targets Azure.Messaging.ServiceBus 7.20.1: ServiceBusReceiver settlement methods, RenewMessageLockAsync and
+// Targets Azure.Messaging.ServiceBus 7.21.0: ServiceBusReceiver settlement methods, RenewMessageLockAsync and
 // ServiceBusReceiver.EntityPath.
 using AiWorkload.Messaging.Transport;
 using Azure.Messaging.ServiceBus;

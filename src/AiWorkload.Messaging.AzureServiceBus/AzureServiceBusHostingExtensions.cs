@@ -1,9 +1,12 @@
-// Targets Azure.Messaging.ServiceBus 7.20.1 (Microsoft.Extensions.Azure.ServiceBusClientBuilderExtensions:
-// AddServiceBusAdministrationClient, AddServiceBusAdministrationClientWithNamespace) and Microsoft.Extensions.Azure as
-// Aspire.Azure.Messaging.ServiceBus 13.5.2 brings it (AddAzureClients, WithCredential).
+// Targets Azure.Messaging.ServiceBus 7.21.0 (Microsoft.Extensions.Azure.ServiceBusClientBuilderExtensions: AddServiceBusClient,
+// AddServiceBusClientWithNamespace, AddServiceBusAdministrationClient, AddServiceBusAdministrationClientWithNamespace),
+// Microsoft.Extensions.Azure 1.14.1 (AddAzureClients, UseCredential, WithCredential) and Azure.Identity 1.21.0
+// (DefaultAzureCredential); see Directory.Packages.props.
 using AiWorkload.Messaging.AzureServiceBus;
 using AiWorkload.Messaging.Topology.AppModel;
 using AiWorkload.Messaging.Transport;
+using Azure.Core;
+using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -14,13 +17,17 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class AzureServiceBusHostingExtensions
 {
-    /// <summary>Aspire.Azure.Messaging.ServiceBus's settings section (AspireServiceBusExtensions.DefaultConfigSectionName).</summary>
+    /// <summary>Aspire.Azure.Messaging.ServiceBus's settings section (AspireServiceBusExtensions.DefaultConfigSectionName), still honoured.</summary>
     private const string AspireSettingsSection = "Aspire:Azure:Messaging:ServiceBus";
 
     /// <summary>
-    /// Runs the messaging port on Azure Service Bus (or the emulator), through the ServiceBusClient that
-    /// <c>builder.AddAzureServiceBusClient(connectionName)</c> registers; call that first. Message counts for the depth
-    /// gauges come from a ServiceBusAdministrationClient built from the same configuration as that client.
+    /// Runs the messaging port on Azure Service Bus (a namespace, the emulator or the local AMQP face). The ServiceBusClient
+    /// is registered here through Microsoft.Extensions.Azure from <c>ConnectionStrings:{connectionName}</c> (or the Aspire
+    /// settings section's ConnectionString / FullyQualifiedNamespace): a connection string with its key, or a namespace with
+    /// <see cref="AzureServiceBusTransportOptions.Credential"/> (DefaultAzureCredential by default). A ServiceBusClient
+    /// registered before (Aspire's <c>builder.AddAzureServiceBusClient(connectionName)</c>) is used instead. Message counts for
+    /// the depth gauges come from a ServiceBusAdministrationClient built from the same configuration, or from
+    /// <see cref="AzureServiceBusTransportOptions.AdministrationConnectionString"/>.
     /// </summary>
     public static IHostApplicationBuilder AddAzureServiceBusTransport(
         this IHostApplicationBuilder builder,
@@ -37,28 +44,48 @@ public static class AzureServiceBusHostingExtensions
 
         var settings = builder.Configuration.GetSection(AspireSettingsSection);
         var named = settings.GetSection(connectionName);
-        var connection = ServiceBusConnectionInfo.Resolve(
-            options.AdministrationConnectionString,
-            builder.Configuration.GetConnectionString(connectionName),
-            named["ConnectionString"] ?? settings["ConnectionString"],
-            named["FullyQualifiedNamespace"] ?? settings["FullyQualifiedNamespace"]);
-        if (!connection.IsEmpty)
+        var namedConnectionString = builder.Configuration.GetConnectionString(connectionName);
+        var settingsConnectionString = named["ConnectionString"] ?? settings["ConnectionString"];
+        var settingsNamespace = named["FullyQualifiedNamespace"] ?? settings["FullyQualifiedNamespace"];
+        var messaging = ServiceBusConnectionInfo.Resolve(null, namedConnectionString, settingsConnectionString, settingsNamespace);
+        var administration = ServiceBusConnectionInfo.Resolve(options.AdministrationConnectionString, namedConnectionString, settingsConnectionString, settingsNamespace);
+        var ownsClient = !messaging.IsEmpty && !builder.Services.Any(service => service.ServiceType == typeof(ServiceBusClient));
+        if (ownsClient || !administration.IsEmpty)
         {
+            // One credential for both clients, made only for a namespace without a key.
+            var credential = new Lazy<TokenCredential>(() => options.Credential ?? new DefaultAzureCredential());
             builder.Services.AddAzureClients(clients =>
             {
-                var administration = connection.ConnectionString is { } connectionString
-                    ? clients.AddServiceBusAdministrationClient(connectionString)
-                    : clients.AddServiceBusAdministrationClientWithNamespace(connection.FullyQualifiedNamespace!);
-                if (options.Credential is { } credential)
+                if (ownsClient)
                 {
-                    administration.WithCredential(credential);
+                    // As the Azure SDK documents for hosted apps: a key in the connection string, or the credential for the namespace.
+                    if (messaging.ConnectionString is { } connectionString)
+                    {
+                        clients.AddServiceBusClient(connectionString);
+                    }
+                    else
+                    {
+                        clients.AddServiceBusClientWithNamespace(messaging.FullyQualifiedNamespace!);
+                        clients.UseCredential(credential.Value);
+                    }
+                }
+
+                if (!administration.IsEmpty)
+                {
+                    var client = administration.ConnectionString is { } administrationConnectionString
+                        ? clients.AddServiceBusAdministrationClient(administrationConnectionString)
+                        : clients.AddServiceBusAdministrationClientWithNamespace(administration.FullyQualifiedNamespace!);
+                    if (administration.ConnectionString is null)
+                    {
+                        client.WithCredential(credential.Value);
+                    }
                 }
             });
         }
 
         builder.Services.Replace(ServiceDescriptor.Singleton<IMessagingTransport>(services => new AzureServiceBusTransport(
             services.GetService<ServiceBusClient>() ?? throw new InvalidOperationException(
-                $"No ServiceBusClient is registered: call builder.AddAzureServiceBusClient(\"{connectionName}\") before AddAzureServiceBusTransport()."),
+                $"No ServiceBusClient is registered: set ConnectionStrings:{connectionName} (a connection string, or a fully qualified namespace) before AddAzureServiceBusTransport()."),
             services)));
         return builder;
     }

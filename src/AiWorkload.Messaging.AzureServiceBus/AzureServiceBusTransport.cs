@@ -1,4 +1,4 @@
-// Targets Azure.Messaging.ServiceBus 7.20.1: ServiceBusClient (CreateSender, CreateProcessor, CreateSessionProcessor,
+// Targets Azure.Messaging.ServiceBus 7.21.0: ServiceBusClient (CreateSender, CreateProcessor, CreateSessionProcessor,
 // CreateReceiver), ServiceBusSender (SendMessagesAsync, ScheduleMessagesAsync, CancelScheduledMessagesAsync),
 // ServiceBusReceiver (PeekMessagesAsync, ReceiveMessagesAsync), ServiceBusReceiverOptions.SubQueue, and
 // ServiceBusAdministrationClient (GetQueueRuntimePropertiesAsync, GetSubscriptionRuntimePropertiesAsync).
@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AiWorkload.Messaging.AzureServiceBus;
 
 /// <summary>
-/// The port's transport over Azure Service Bus: every operation is one SDK call on the ServiceBusClient Aspire registers.
+/// The port's transport over Azure Service Bus: every operation is one SDK call on the ServiceBusClient registered in DI.
 /// Senders and dead-letter receivers are cached per entity (they hold AMQP links); the client itself belongs to DI.
 /// </summary>
 internal sealed class AzureServiceBusTransport(ServiceBusClient client, IServiceProvider services) : IMessagingTransport, IAsyncDisposable

@@ -1,10 +1,10 @@
-// Targets Azure.Core (TokenCredential), as Azure.Messaging.ServiceBus 7.20.1 depends on it.
+// Targets Azure.Core (TokenCredential), as Azure.Messaging.ServiceBus 7.21.0 depends on it.
 using AiWorkload.Messaging.Topology.AppModel;
 using Azure.Core;
 
 namespace AiWorkload.Messaging.AzureServiceBus;
 
-/// <summary>How AddAzureServiceBusTransport builds its administration client; messaging itself uses Aspire's ServiceBusClient.</summary>
+/// <summary>How AddAzureServiceBusTransport builds its Service Bus clients.</summary>
 public sealed class AzureServiceBusTransportOptions
 {
     /// <summary>
@@ -14,8 +14,8 @@ public sealed class AzureServiceBusTransportOptions
     public string? AdministrationConnectionString { get; set; }
 
     /// <summary>
-    /// The credential for a namespace without a key. Null uses Microsoft.Extensions.Azure's default credential, which
-    /// is what Aspire's ServiceBusClient uses when its settings name no credential.
+    /// The credential for a namespace without a key, for the ServiceBusClient this adapter registers and for the
+    /// administration client. Null uses Azure.Identity's DefaultAzureCredential, as the Azure SDK documents for hosted apps.
     /// </summary>
     public TokenCredential? Credential { get; set; }
 }

@@ -1,4 +1,4 @@
-// Targets Azure.Messaging.ServiceBus 7.20.1: ProcessSessionMessageEventArgs (Message, EntityPath, settlement,
+// Targets Azure.Messaging.ServiceBus 7.21.0: ProcessSessionMessageEventArgs (Message, EntityPath, settlement,
 // RenewSessionLockAsync, SessionLockedUntil).
 using AiWorkload.Messaging.Transport;
 using Azure.Messaging.ServiceBus;

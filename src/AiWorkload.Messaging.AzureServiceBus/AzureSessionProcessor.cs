@@ -1,4 +1,4 @@
-// Targets Azure.Messaging.ServiceBus 7.20.1: ServiceBusSessionProcessor (ProcessMessageAsync, ProcessErrorAsync,
+// Targets Azure.Messaging.ServiceBus 7.21.0: ServiceBusSessionProcessor (ProcessMessageAsync, ProcessErrorAsync,
 // StartProcessingAsync, StopProcessingAsync, IsProcessing, DisposeAsync).
 using AiWorkload.Messaging.Transport;
 using Azure.Messaging.ServiceBus;

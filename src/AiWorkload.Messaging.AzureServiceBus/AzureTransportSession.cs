@@ -1,4 +1,4 @@
-// Targets Azure.Messaging.ServiceBus 7.20.1: ProcessSessionMessageEventArgs.SessionId, GetSessionStateAsync and
+// Targets Azure.Messaging.ServiceBus 7.21.0: ProcessSessionMessageEventArgs.SessionId, GetSessionStateAsync and
 // SetSessionStateAsync (BinaryData; null clears the state).
 using AiWorkload.Messaging.Transport;
 using Azure.Messaging.ServiceBus;

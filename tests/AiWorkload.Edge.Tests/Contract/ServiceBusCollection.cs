@@ -1,5 +1,5 @@
-// Azure edge test: the messaging port only, run against Azure.Messaging.ServiceBus 7.20.1 through the Azure adapter
-// (and Aspire.Azure.Messaging.ServiceBus 13.5.2 for its client); see Directory.Packages.props.
+// Azure edge test: the messaging port only, run against Azure.Messaging.ServiceBus 7.21.0 through the Azure adapter;
+// see Directory.Packages.props.
 namespace AiWorkload.Edge.Tests.Contract;
 
 /// <summary>
