@@ -100,7 +100,7 @@ public sealed class BrokerBenchmarkSuite : IBenchmarkSuite
         from receivers in ReceiverCounts
         select new BrokerScenario(batch, receivers, Senders, BrokerScenario.RoundCount(options.MessagesFor(batch), Senders, batch));
 
-    private static async Task<(RabbitMqServer? Server, RabbitMqBrokerDriver? Driver)> StartRabbitMqAsync(CancellationToken cancellationToken)
+    internal static async Task<(RabbitMqServer? Server, RabbitMqBrokerDriver? Driver)> StartRabbitMqAsync(CancellationToken cancellationToken)
     {
         var script = RabbitMqServer.FindServerScript();
         if (script is null)
@@ -138,7 +138,7 @@ public sealed class BrokerBenchmarkSuite : IBenchmarkSuite
     /// Repetitions go round-robin over the brokers (engine, engine, RabbitMQ, engine, ...) so that a burst of other load
     /// on a shared machine lands on every broker alike instead of on one broker's whole block of runs.
     /// </summary>
-    private static async Task<List<BrokerResultRow>> MeasureAsync(IReadOnlyList<IBrokerDriver> drivers, BrokerScenario scenario, BrokerBenchmarkOptions options, CancellationToken cancellationToken)
+    internal static async Task<List<BrokerResultRow>> MeasureAsync(IReadOnlyList<IBrokerDriver> drivers, BrokerScenario scenario, BrokerBenchmarkOptions options, CancellationToken cancellationToken)
     {
         var runs = drivers.ToDictionary(d => d, _ => new List<BrokerRunResult>());
         var errors = new Dictionary<IBrokerDriver, string>();
@@ -236,7 +236,7 @@ public sealed class BrokerBenchmarkSuite : IBenchmarkSuite
         }
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         const string loadAverage = "/proc/loadavg";
         return File.Exists(loadAverage) ? string.Join(' ', File.ReadAllText(loadAverage).Split(' ').Take(3)) : "n/a";

@@ -19,11 +19,13 @@ internal sealed class RabbitMqBrokerDriver : IBrokerDriver
 
     private static readonly BasicProperties Persistent = new() { DeliveryMode = DeliveryModes.Persistent };
 
+    private readonly ConnectionFactory _factory;
     private readonly IConnection _publishing;
     private readonly IConnection _consuming;
 
-    private RabbitMqBrokerDriver(IConnection publishing, IConnection consuming)
+    private RabbitMqBrokerDriver(ConnectionFactory factory, IConnection publishing, IConnection consuming)
     {
+        _factory = factory;
         _publishing = publishing;
         _consuming = consuming;
     }
@@ -48,7 +50,7 @@ internal sealed class RabbitMqBrokerDriver : IBrokerDriver
                 await setup.QueueDeclareAsync(Queue, durable: true, exclusive: false, autoDelete: false, arguments: null, cancellationToken: cancellationToken);
             }
 
-            return new RabbitMqBrokerDriver(publishing, consuming);
+            return new RabbitMqBrokerDriver(factory, publishing, consuming);
         }
         catch
         {
@@ -68,6 +70,7 @@ internal sealed class RabbitMqBrokerDriver : IBrokerDriver
         using var tracker = new RunTracker(messageCount, RunTracker.MaxInFlightFor(scenario));
         var consumers = new List<(IChannel Channel, string Tag)>();
         var publishers = new List<(IChannel Channel, ThrottlingRateLimiter Limiter)>();
+        var ownConnections = new List<IConnection>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task[] senders = [];
         try
@@ -83,7 +86,14 @@ internal sealed class RabbitMqBrokerDriver : IBrokerDriver
                 try
                 {
                     var options = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true, outstandingPublisherConfirmationsRateLimiter: limiter);
-                    publishers.Add((await _publishing.CreateChannelAsync(options, cancellationToken), limiter));
+                    var connection = _publishing;
+                    if (scenario.ConnectionPerSender)
+                    {
+                        connection = await _factory.CreateConnectionAsync(cancellationToken);
+                        ownConnections.Add(connection);
+                    }
+
+                    publishers.Add((await connection.CreateChannelAsync(options, cancellationToken), limiter));
                 }
                 catch
                 {
@@ -115,6 +125,12 @@ internal sealed class RabbitMqBrokerDriver : IBrokerDriver
                 await channel.CloseAsync(CancellationToken.None);
                 await channel.DisposeAsync();
                 limiter.Dispose();
+            }
+
+            foreach (var connection in ownConnections)
+            {
+                await connection.CloseAsync(CancellationToken.None);
+                await connection.DisposeAsync();
             }
         }
     }
