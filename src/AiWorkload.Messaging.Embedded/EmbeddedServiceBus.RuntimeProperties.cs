@@ -27,6 +27,15 @@ public sealed partial class EmbeddedServiceBus
         }
     }
 
+    /// <summary>Whether receivers of <paramref name="entityPath"/> must accept a session first (never true of a dead-letter queue).</summary>
+    public bool RequiresSession(string entityPath)
+    {
+        lock (_sync)
+        {
+            return GetReceivable(entityPath).RequiresSession;
+        }
+    }
+
     public EntityRuntimeProperties GetRuntimeProperties(string entityPath)
     {
         lock (_sync)

@@ -25,6 +25,22 @@ public sealed partial class EmbeddedServiceBus
             ReleaseLock(entity, message, now, transaction);
         });
 
+    /// <summary>
+    /// Returns a delivery its receiver never handed to anyone (AMQP <c>released</c>, as the .NET client answers a message
+    /// that arrives after its receive call gave up): the lock goes and the delivery does not count.
+    /// </summary>
+    public Task ReleaseAsync(string entityPath, Guid lockToken, CancellationToken cancellationToken = default) =>
+        Settle(entityPath, lockToken, (entity, message, now, transaction) =>
+        {
+            if (message.DeliveryCount > 0)
+            {
+                message.DeliveryCount--;
+                transaction.Add(new UpdateDeliveryCount(entity.Id, message.SequenceNumber, message.DeliveryCount));
+            }
+
+            ReleaseLock(entity, message, now, transaction);
+        });
+
     public Task DeadLetterAsync(
         string entityPath,
         Guid lockToken,

@@ -27,6 +27,7 @@ internal sealed class DeliveryLink : IDisposable
     private readonly SemaphoreSlim _creditArrived = new(0, int.MaxValue);
     private readonly CancellationTokenSource _closed = new();
     private CancellationTokenSource _waiting = new();
+    private volatile bool _draining;
 
     public DeliveryLink(EmbeddedServiceBus engine, string entityPath, SendingAmqpLink link, MessageSource source, TimeSpan pollInterval, ILogger logger)
     {
@@ -48,9 +49,11 @@ internal sealed class DeliveryLink : IDisposable
     {
         try
         {
+            // The library answers the drain and zeroes the credit only after this callback: the flag tells the pump, which
+            // may be between its credit check and its engine call, not to start waiting for credit that is going away.
+            _draining = drain;
             if (drain)
             {
-                // The library answers the drain and zeroes the credit; what is left is to stop waiting in the engine.
                 Volatile.Read(ref _waiting).Cancel();
             }
 
@@ -69,10 +72,15 @@ internal sealed class DeliveryLink : IDisposable
             while (!_closed.IsCancellationRequested)
             {
                 await _creditArrived.WaitAsync(_closed.Token);
-                while (_link.LinkCredit > 0 && !_closed.IsCancellationRequested)
+                while (_link.LinkCredit > 0 && !_draining && !_closed.IsCancellationRequested)
                 {
                     var waiting = new CancellationTokenSource();
                     Interlocked.Exchange(ref _waiting, waiting).Dispose();
+                    if (_draining)
+                    {
+                        break;
+                    }
+
                     using var linked = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token, waiting.Token);
                     IReadOnlyList<ReceivedMessage> messages;
                     try
@@ -131,7 +139,9 @@ internal sealed class DeliveryLink : IDisposable
         {
             var lockToken = new Guid(delivery.DeliveryTag.AsSpan());
             await Settlement.ApplyAsync(_engine, _entityPath, lockToken, delivery.State);
-            reply = delivery.State;
+            // A rejected outcome that carries an error reads as a failed settlement to the .NET client (it then retries over
+            // $management and finds the lock gone): a dead-letter that took effect is answered with a bare rejected.
+            reply = delivery.State is Rejected ? new Rejected() : delivery.State;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

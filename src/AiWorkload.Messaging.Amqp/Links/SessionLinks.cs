@@ -23,6 +23,12 @@ internal sealed class SessionLinks(EmbeddedServiceBus engine)
         var source = (Source)link.Settings.Source;
         if (source.FilterSet is null || !source.FilterSet.TryGetValue<object>(SessionFilter, out var requested))
         {
+            if (engine.RequiresSession(entityPath))
+            {
+                // As the service does: a plain receiver on a session entity is refused at attach, not at its first receive.
+                throw AmqpErrors.NotAllowed($"It is not possible for an entity that requires sessions to create a non-sessionful message receiver ('{entityPath}').");
+            }
+
             return (max, wait, mode, cancel) => engine.ReceiveAsync(entityPath, max, wait, mode, cancel);
         }
 

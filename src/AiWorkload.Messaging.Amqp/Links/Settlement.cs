@@ -19,7 +19,7 @@ internal static class Settlement
         Accepted => engine.CompleteAsync(entityPath, lockToken),
         Modified { UndeliverableHere: true } modified => engine.DeferAsync(entityPath, lockToken, Properties(modified.MessageAnnotations)),
         Modified modified => engine.AbandonAsync(entityPath, lockToken, Properties(modified.MessageAnnotations)),
-        Released => engine.AbandonAsync(entityPath, lockToken),
+        Released => engine.ReleaseAsync(entityPath, lockToken),
         Rejected rejected => DeadLetterAsync(engine, entityPath, lockToken, rejected.Error?.Info),
         _ => throw AmqpErrors.NotAllowed($"The outcome {outcome.GetType().Name} does not settle a Service Bus message."),
     };

@@ -8,7 +8,7 @@ namespace AiWorkload.Messaging.Amqp.Tests.Protocol;
 /// <summary>What a broker owes everyone else when one client misbehaves: the offender gets a precise error, the rest go on.</summary>
 public sealed class BadInputTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     [Fact]
     public async Task A_client_that_does_not_speak_amqp_is_disconnected()
@@ -33,7 +33,7 @@ public sealed class BadInputTests
 
         // A well-framed performative with a descriptor no AMQP type has, and garbage after it.
         await raw.WriteAsync([0, 0, 0, 14, 2, 0, 0, 0, 0x00, 0x53, 0x77, 0x45, 0x45, 0x45]);
-        var (bytes, _) = await raw.ReadAsync(Patience);
+        var (bytes, _) = await raw.ReadAsync(Patience, text => text.Contains("amqp:invalid-field", StringComparison.Ordinal));
 
         // A close performative naming the fault; the broker then waits for the client's close, as AMQP has it.
         Assert.Contains("amqp:invalid-field", Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class BadInputTests
 
         // A transfer on a session that was never begun, on a link that was never attached.
         await raw.WriteAsync(new Transfer { Handle = 7, DeliveryId = 0, DeliveryTag = new ArraySegment<byte>([1]), MessageFormat = 0 }, channel: 3);
-        var (bytes, closed) = await raw.ReadAsync(Patience);
+        var (bytes, closed) = await raw.ReadAsync(Patience, text => text.Contains("amqp:", StringComparison.Ordinal));
 
         Assert.Contains("amqp:", Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
         Assert.True(closed || bytes.Length > 0);

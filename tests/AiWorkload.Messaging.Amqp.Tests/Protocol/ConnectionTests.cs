@@ -13,10 +13,11 @@ public sealed class ConnectionTests
         // The AMQP stack halves an advertised idle time-out and accepts no less than 5 s of it, so 10 s is the shortest.
         await raw.OpenAsync(idleTimeout: 10_000);
 
-        var (bytes, closed) = await raw.ReadAsync(TimeSpan.FromSeconds(10));
+        // A client closes a connection on which nothing arrived within its idle time-out: an empty frame must come sooner.
+        var (bytes, closed) = await raw.ReadAsync(TimeSpan.FromSeconds(9), _ => false);
 
         Assert.False(closed);
-        Assert.True(CountEmptyFrames(bytes) >= 2, $"{CountEmptyFrames(bytes)} empty frames in 10 s for a 10 s idle time-out");
+        Assert.True(CountEmptyFrames(bytes) >= 1, $"no empty frame in 9 s for a 10 s idle time-out");
     }
 
     [Fact]
@@ -26,7 +27,7 @@ public sealed class ConnectionTests
         using var raw = await RawConnection.ConnectAsync(bus.Host.Options.Port);
         await raw.OpenAsync(idleTimeout: 500);
 
-        var (bytes, _) = await raw.ReadAsync(TimeSpan.FromSeconds(3));
+        var (bytes, _) = await raw.ReadAsync(TimeSpan.FromSeconds(10), text => text.Contains("idle timeout", StringComparison.OrdinalIgnoreCase));
         var text = System.Text.Encoding.ASCII.GetString(bytes);
 
         Assert.Contains("amqp:not-allowed", text, StringComparison.Ordinal);

@@ -48,7 +48,10 @@ internal sealed class RawConnection : IDisposable
     }
 
     /// <summary>Everything the broker sends for <paramref name="duration"/>, or until it closes the socket.</summary>
-    public async Task<(byte[] Bytes, bool Closed)> ReadAsync(TimeSpan duration)
+    public Task<(byte[] Bytes, bool Closed)> ReadAsync(TimeSpan duration) => ReadAsync(duration, _ => false);
+
+    /// <summary>What the broker sends until <paramref name="enough"/> holds, it closes the socket, or <paramref name="duration"/> passes.</summary>
+    public async Task<(byte[] Bytes, bool Closed)> ReadAsync(TimeSpan duration, Func<string, bool> enough)
     {
         using var received = new MemoryStream();
         var buffer = new byte[64 * 1024];
@@ -64,6 +67,10 @@ internal sealed class RawConnection : IDisposable
                 }
 
                 received.Write(buffer, 0, read);
+                if (enough(Encoding.ASCII.GetString(received.GetBuffer(), 0, (int)received.Length)))
+                {
+                    return (received.ToArray(), false);
+                }
             }
         }
         catch (OperationCanceledException)
