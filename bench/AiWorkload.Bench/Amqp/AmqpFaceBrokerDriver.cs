@@ -55,7 +55,9 @@ internal sealed class AmqpFaceBrokerDriver : IBrokerDriver
 
             for (var r = 0; r < scenario.Receivers; r++)
             {
-                receivers.Add(_receiving!.CreateReceiver(Queue, new ServiceBusReceiverOptions { ReceiveMode = ServiceBusReceiveMode.PeekLock }));
+                // Prefetch = batch size, the counterpart of RabbitMQ's BasicQos prefetch: the next messages are on their way while
+                // this batch is being completed.
+                receivers.Add(_receiving!.CreateReceiver(Queue, new ServiceBusReceiverOptions { ReceiveMode = ServiceBusReceiveMode.PeekLock, PrefetchCount = scenario.BatchSize }));
             }
 
             // Open every connection and link before the clock starts, as the RabbitMQ driver opens its channels.
