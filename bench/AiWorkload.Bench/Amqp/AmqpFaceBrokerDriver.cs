@@ -23,10 +23,13 @@ internal sealed class AmqpFaceBrokerDriver : IBrokerDriver
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"aiw-bench-amqp-{Guid.NewGuid():N}");
     private EmbeddedServiceBus? _engine;
     private AmqpServiceBusHost? _host;
+    private LocalServiceBusProcess? _process;
     private ServiceBusClient? _sending;
     private ServiceBusClient? _receiving;
 
     public string Name => "SDK → AMQP face";
+
+    private string? ConnectionString { get; set; }
 
     public bool IsEmbedded => true;
 
@@ -46,7 +49,7 @@ internal sealed class AmqpFaceBrokerDriver : IBrokerDriver
                 var client = _sending!;
                 if (scenario.ConnectionPerSender)
                 {
-                    client = new ServiceBusClient(_host!.ConnectionString);
+                    client = new ServiceBusClient(ConnectionString);
                     ownClients.Add(client);
                 }
 
@@ -113,6 +116,11 @@ internal sealed class AmqpFaceBrokerDriver : IBrokerDriver
             await _host.DisposeAsync();
         }
 
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+
         if (_engine is not null)
         {
             await _engine.DisposeAsync();
@@ -129,22 +137,28 @@ internal sealed class AmqpFaceBrokerDriver : IBrokerDriver
 
     private async Task EnsureStartedAsync(CancellationToken cancellationToken)
     {
-        if (_host is not null)
+        if (ConnectionString is not null)
         {
             return;
         }
 
-        _engine = await EmbeddedServiceBus.OpenAsync(
-            new EmbeddedServiceBusOptions
-            {
-                DataDirectory = _dataDirectory,
-                Topology = new TopologyModel([new QueueDefinition(Queue) { LockDuration = TimeSpan.FromSeconds(60) }], []),
-            },
-            cancellationToken);
-        _host = new AmqpServiceBusHost(_engine, new AmqpServiceBusOptions { Port = FreeLoopbackPort(), HostName = "127.0.0.1" });
-        _host.Start();
-        _sending = new ServiceBusClient(_host.ConnectionString);
-        _receiving = new ServiceBusClient(_host.ConnectionString);
+        var topology = new TopologyModel([new QueueDefinition(Queue) { LockDuration = TimeSpan.FromSeconds(60) }], []);
+        if (HostStartupProbe.FindHostDll() is { } hostDll)
+        {
+            _process = await LocalServiceBusProcess.StartAsync(hostDll, topology, cancellationToken);
+            ConnectionString = _process.ConnectionString;
+        }
+        else
+        {
+            // Without a Release build of the host, the face runs in this process and shares its cores with the clients.
+            _engine = await EmbeddedServiceBus.OpenAsync(new EmbeddedServiceBusOptions { DataDirectory = _dataDirectory, Topology = topology }, cancellationToken);
+            _host = new AmqpServiceBusHost(_engine, new AmqpServiceBusOptions { Port = FreeLoopbackPort(), HostName = "127.0.0.1" });
+            _host.Start();
+            ConnectionString = _host.ConnectionString;
+        }
+
+        _sending = new ServiceBusClient(ConnectionString);
+        _receiving = new ServiceBusClient(ConnectionString);
     }
 
     /// <summary>A run that failed half-way may leave messages behind that the next run would count as its own.</summary>

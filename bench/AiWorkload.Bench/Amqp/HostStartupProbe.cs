@@ -85,7 +85,7 @@ internal static class HostStartupProbe
         return (times, rss);
     }
 
-    private static async Task WaitForPortAsync(Process process, int port, CancellationToken cancellationToken)
+    internal static async Task WaitForPortAsync(Process process, int port, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartupTimeout)
@@ -121,7 +121,7 @@ internal static class HostStartupProbe
         return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
-    private static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
