@@ -30,13 +30,13 @@ internal sealed record AmqpBenchmarkOptions
         {
             switch (args[i])
             {
-                case "--reps" when TryPositive(args, ++i, out var reps):
+                case "--reps" when BenchArguments.TryPositive(args, ++i, out var reps):
                     options = options with { Repetitions = reps };
                     break;
-                case "--count" when TryPositive(args, ++i, out var count):
+                case "--count" when BenchArguments.TryPositive(args, ++i, out var count):
                     options = options with { Count = count };
                     break;
-                case "--starts" when TryPositive(args, ++i, out var starts):
+                case "--starts" when BenchArguments.TryPositive(args, ++i, out var starts):
                     options = options with { Starts = starts };
                     break;
                 case "--skip-host":
@@ -50,11 +50,5 @@ internal sealed record AmqpBenchmarkOptions
         }
 
         return options;
-    }
-
-    private static bool TryPositive(IReadOnlyList<string> args, int index, out int value)
-    {
-        value = 0;
-        return index < args.Count && int.TryParse(args[index], NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value > 0;
     }
 }

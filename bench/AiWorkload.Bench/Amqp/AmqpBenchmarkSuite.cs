@@ -72,22 +72,7 @@ public sealed class AmqpBenchmarkSuite : IBenchmarkSuite
         }
         finally
         {
-            foreach (var driver in drivers)
-            {
-                try
-                {
-                    await driver.DisposeAsync();
-                }
-                catch (Exception error)
-                {
-                    Console.WriteLine($"Cleaning up {driver.Name} failed: {error.Message}");
-                }
-            }
-
-            if (server is not null)
-            {
-                await server.DisposeAsync();
-            }
+            await BrokerCleanup.DisposeAllAsync(drivers, server);
         }
 
         PrintTable(rows);

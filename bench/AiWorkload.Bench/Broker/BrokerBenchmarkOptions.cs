@@ -47,10 +47,10 @@ internal sealed record BrokerBenchmarkOptions
                 case "--quick":
                     options = options with { Quick = true };
                     break;
-                case "--count" when TryPositive(args, ++i, out var count):
+                case "--count" when BenchArguments.TryPositive(args, ++i, out var count):
                     options = options with { Count = count };
                     break;
-                case "--reps" when TryPositive(args, ++i, out var reps):
+                case "--reps" when BenchArguments.TryPositive(args, ++i, out var reps):
                     options = options with { RepetitionsOverride = reps };
                     break;
                 case "--skip-rabbitmq":
@@ -67,11 +67,5 @@ internal sealed record BrokerBenchmarkOptions
         }
 
         return options;
-    }
-
-    private static bool TryPositive(IReadOnlyList<string> args, int index, out int value)
-    {
-        value = 0;
-        return index < args.Count && int.TryParse(args[index], NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value > 0;
     }
 }

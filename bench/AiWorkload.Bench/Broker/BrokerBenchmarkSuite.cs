@@ -70,24 +70,7 @@ public sealed class BrokerBenchmarkSuite : IBenchmarkSuite
         }
         finally
         {
-            foreach (var driver in drivers)
-            {
-                try
-                {
-                    await driver.DisposeAsync();
-                }
-                catch (Exception error)
-                {
-                    // Keep going: the RabbitMQ node below must be stopped whatever happened to a client connection.
-                    Console.WriteLine($"Cleaning up {driver.Name} failed: {error.Message}");
-                }
-            }
-
-            if (server is not null)
-            {
-                await server.DisposeAsync();
-                Console.WriteLine("RabbitMQ node stopped.");
-            }
+            await BrokerCleanup.DisposeAllAsync(drivers, server);
         }
 
         Console.WriteLine();
