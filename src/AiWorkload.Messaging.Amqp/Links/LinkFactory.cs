@@ -94,6 +94,12 @@ internal sealed class LinkFactory(
                     break;
             }
         }
+        catch (AmqpException timeout) when (timeout.Error.Condition.Equals(ServiceBusConditions.Timeout))
+        {
+            // Session processors ask for the next session in a loop; an empty entity is their normal state, not news.
+            Log.NoSessionAvailable(_logger, rawAddress ?? "(none)", timeout.Message);
+            throw;
+        }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             Log.LinkRefused(_logger, rawAddress ?? "(none)", exception.Message);
