@@ -1,6 +1,7 @@
 using AiWorkload.Messaging.Embedded.Entities;
 using AiWorkload.Messaging.Embedded.Messages;
 using AiWorkload.Messaging.Embedded.Storage;
+using AiWorkload.Messaging.Topology;
 
 namespace AiWorkload.Messaging.Embedded;
 
@@ -24,6 +25,7 @@ public sealed partial class EmbeddedServiceBus
             var destination = ResolveDestination(entityPath);
             var now = _time.GetUtcNow();
             CheckSessions(destination, prepared);
+            CheckQuota(destination, prepared);
             foreach (var message in prepared)
             {
                 Accept(destination, message, now, transaction);
@@ -51,6 +53,7 @@ public sealed partial class EmbeddedServiceBus
             var destination = ResolveDestination(entityPath);
             var now = _time.GetUtcNow();
             CheckSessions(destination, prepared);
+            CheckQuota(destination, prepared);
             foreach (var message in prepared)
             {
                 sequenceNumbers.Add(Accept(destination, message, now, transaction, forceSchedule: true));
@@ -276,6 +279,20 @@ public sealed partial class EmbeddedServiceBus
                     throw new MessagingException(MessagingErrorReason.InvalidMessage, sessionful.Subscription.Path, $"Message '{message.MessageId}' has no SessionId; it matches session-enabled subscription '{sessionful.Subscription.Path}'.");
                 }
             }
+        }
+    }
+
+    private static void CheckQuota(Destination destination, IReadOnlyList<StoredMessage> prepared)
+    {
+        var incoming = prepared.Sum(m => m.Size);
+        var scheduled = EntityQuota.ScheduledBytes(destination.Target);
+        if (destination.Queue is { Definition: QueueDefinition definition } queue)
+        {
+            EntityQuota.Check(queue.Path, definition.MaxSizeInMegabytes, EntityQuota.StoredBytes(queue) + scheduled, incoming);
+        }
+        else if (destination.Topic is { } topic)
+        {
+            EntityQuota.Check(topic.Path, topic.Definition.MaxSizeInMegabytes, topic.Subscriptions.Sum(EntityQuota.StoredBytes) + scheduled, incoming);
         }
     }
 

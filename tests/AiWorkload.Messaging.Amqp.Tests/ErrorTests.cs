@@ -17,6 +17,25 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public async Task Sending_past_the_entity_size_is_quota_exceeded_and_the_batch_is_refused_whole()
+    {
+        await using var bus = await LocalServiceBus.StartAsync();
+        var client = bus.Client(options: Receiving.NoRetries(TimeSpan.FromSeconds(10)));
+        await using var sender = client.CreateSender("tiny");
+        var body = new byte[100 * 1024];
+        for (var i = 0; i < 9; i++)
+        {
+            await sender.SendMessageAsync(new ServiceBusMessage(body));
+        }
+
+        var error = await Assert.ThrowsAsync<ServiceBusException>(() => sender.SendMessagesAsync([new ServiceBusMessage(body), new ServiceBusMessage(body)]));
+
+        Assert.Equal(ServiceBusFailureReason.QuotaExceeded, error.Reason);
+        Assert.Contains("tiny", error.Message, StringComparison.Ordinal);
+        Assert.Equal(9, bus.Engine.GetRuntimeProperties("tiny").ActiveMessageCount);
+    }
+
+    [Fact]
     public async Task Receiving_from_an_unknown_subscription_is_entity_not_found()
     {
         await using var bus = await LocalServiceBus.StartAsync();

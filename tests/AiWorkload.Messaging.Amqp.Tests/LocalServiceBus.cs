@@ -33,6 +33,7 @@ public sealed class LocalServiceBus : IAsyncDisposable
             new QueueDefinition("short-lock") { LockDuration = TimeSpan.FromSeconds(5), MaxDeliveryCount = 10 },
             new QueueDefinition("sessions") { RequiresSession = true },
             new QueueDefinition("deduplicated") { RequiresDuplicateDetection = true },
+            new QueueDefinition("tiny") { MaxSizeInMegabytes = 1 },
         ],
         [
             new TopicDefinition("events")

@@ -34,6 +34,9 @@ internal sealed class MessageEntity(long id, string path, EntityKind kind, Seque
 
     public Dictionary<long, StoredMessage> Messages { get; } = [];
 
+    /// <summary>The bytes the messages held here take, kept as they come and go, for the entity size quota.</summary>
+    public long SizeInBytes { get; private set; }
+
     public SortedSet<long> Available { get; } = [];
 
     public Dictionary<Guid, StoredMessage> Locks { get; } = [];
@@ -71,7 +74,14 @@ internal sealed class MessageEntity(long id, string path, EntityKind kind, Seque
 
     public void Add(StoredMessage message)
     {
+        if (Messages.TryGetValue(message.SequenceNumber, out var replaced))
+        {
+            SizeInBytes -= replaced.AccountedSize;
+        }
+
         Messages[message.SequenceNumber] = message;
+        message.AccountedSize = message.Size;
+        SizeInBytes += message.AccountedSize;
         if (message.SessionId is { } sessionId && RequiresSession)
         {
             _sessionMessageCounts[sessionId] = _sessionMessageCounts.GetValueOrDefault(sessionId) + 1;
@@ -102,10 +112,12 @@ internal sealed class MessageEntity(long id, string path, EntityKind kind, Seque
 
     public void Remove(StoredMessage message)
     {
-        if (!Messages.Remove(message.SequenceNumber))
+        if (!Messages.Remove(message.SequenceNumber, out var removed))
         {
             return;
         }
+
+        SizeInBytes -= removed.AccountedSize;
 
         if (message.LockToken is { } token)
         {

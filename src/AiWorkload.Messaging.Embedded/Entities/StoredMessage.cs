@@ -57,6 +57,12 @@ internal sealed partial class StoredMessage
 
     public bool IsLocked => LockToken is not null;
 
+    /// <summary>What the message counts against its entity's MaxSizeInMegabytes: the body plus an estimate of its headers.</summary>
+    /// <summary>The size its entity counted when it was added: settling may change properties, never the accounting.</summary>
+    public long AccountedSize { get; set; }
+
+    public long Size => Body.Length + 64 + (2L * ((MessageId.Length) + (SessionId?.Length ?? 0) + (CorrelationId?.Length ?? 0) + (Subject?.Length ?? 0))) + (32L * ApplicationProperties.Count);
+
     public void SetTimeToLive(TimeSpan entityDefault, DateTimeOffset enqueuedTime)
     {
         TimeToLive = RequestedTimeToLive is { } requested && requested < entityDefault ? requested : entityDefault;
