@@ -1,4 +1,5 @@
 using AiWorkload.Messaging.Amqp.Hosting;
+using Microsoft.Extensions.Options;
 using AiWorkload.Messaging.Topology;
 using AiWorkload.Messaging.Topology.EmulatorConfig;
 
@@ -73,11 +74,21 @@ internal static class LocalServiceBusExtensions
             Console.WriteLine();
             Console.WriteLine("The local Service Bus is running.");
             Console.WriteLine($"  Connection string  {state.ConnectionString}");
+            Console.WriteLine($"  Administration     {AdministrationConnectionString(app)}");
             Console.WriteLine($"  Health             {string.Join(", ", app.Urls)}/health");
             Console.WriteLine("Press Ctrl+C to stop; everything accepted is on disk.");
             Console.WriteLine();
         });
         return app;
+    }
+
+    /// <summary>ServiceBusAdministrationClient talks to the HTTP port, under the same host name and key as the AMQP clients.</summary>
+    public static string AdministrationConnectionString(WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<IOptions<AmqpEndpointSettings>>().Value;
+        var http = app.Urls.Select(u => new Uri(u.Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal))).First();
+        var key = settings.Keys.Count > 0 ? settings.Keys[0].ToKey() : null;
+        return AdministrationExtensions.AdministrationConnectionString(settings.HostName, http.Port, key);
     }
 
     private static string RequireFile(string path, string given) =>

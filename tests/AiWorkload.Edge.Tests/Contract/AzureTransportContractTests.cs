@@ -7,15 +7,10 @@ namespace AiWorkload.Edge.Tests.Contract;
 
 /// <summary>
 /// The same contract the embedded adapter passes, through the Azure SDK: against the embedded engine's local AMQP face,
-/// or a real namespace or the emulator when <see cref="ServiceBusNamespace.ConnectionVariable"/> is set.
+/// its administration API, or a real namespace or the emulator when <see cref="ServiceBusNamespace.ConnectionVariable"/> is set.
 /// </summary>
 [Collection(ServiceBusCollection.Name)]
 public sealed class AzureTransportContractTests(ServiceBusNamespace serviceBus) : TransportContractTests
 {
     protected override IMessagingTransport Transport => serviceBus.Transport;
-
-    /// <summary>Counts come from the administration (HTTP ATOM) API, which the local AMQP face does not serve.</summary>
-    [RequiresAdministrationFact]
-    public override Task Message_counts_are_reported_for_queues_and_subscriptions() =>
-        base.Message_counts_are_reported_for_queues_and_subscriptions();
 }
