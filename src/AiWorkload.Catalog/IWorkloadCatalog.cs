@@ -1,15 +1,16 @@
 using AiWorkload.Catalog.Datasets;
 using AiWorkload.Catalog.Idempotency;
 using AiWorkload.Catalog.Models;
-using AiWorkload.Catalog.Outbox;
+using AiWorkload.Messaging.Outbox;
 
 namespace AiWorkload.Catalog;
 
 /// <summary>
 /// Durable workload state. Reads are direct; every change goes through <see cref="WriteAsync{T}"/>, so a request can
-/// store data, its outbox messages and its idempotency record in one transaction: all of it, or none.
+/// store data, its outbox messages and its idempotency record in one transaction: all of it, or none. Its outbox is
+/// published by the messaging building block's dispatcher, through <see cref="IOutboxStore"/>.
 /// </summary>
-public interface IWorkloadCatalog
+public interface IWorkloadCatalog : IOutboxStore
 {
     Task<T> WriteAsync<T>(Func<ICatalogWriter, T> work, CancellationToken cancellationToken = default);
 
@@ -34,8 +35,4 @@ public interface IWorkloadCatalog
     Task<ModelVersion?> GetVersionByJobAsync(string modelId, string jobId, CancellationToken cancellationToken = default);
 
     Task<IdempotentResponse?> GetIdempotentResponseAsync(string key, CancellationToken cancellationToken = default);
-
-    Task<IReadOnlyList<OutboxEntry>> GetPendingOutboxAsync(int maxEntries, CancellationToken cancellationToken = default);
-
-    Task MarkOutboxSentAsync(IReadOnlyCollection<string> entryIds, DateTimeOffset sentAt, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using AiWorkload.Catalog;
 using AiWorkload.Ingestion;
 using AiWorkload.Ingestion.Datasets;
 using AiWorkload.Ingestion.Http;
@@ -15,6 +16,8 @@ namespace Microsoft.Extensions.Hosting;
 public static class IngestionExtensions
 {
     public const string HealthCheckName = "ingestion-outbox";
+
+    public const string OutboxConfigurationSection = "Ingestion:Outbox";
 
     /// <summary>
     /// The ingestion API's services: the catalog, the workload messages, API-key security, the handlers, the outbox
@@ -40,16 +43,10 @@ public static class IngestionExtensions
             .Validate(o => o.MaxRequestBodyBytes > 0, "Ingestion:MaxRequestBodyBytes must be positive.")
             .Validate(o => o.MaxRowsPerBatch > 0, "Ingestion:MaxRowsPerBatch must be positive.")
             .ValidateOnStart();
-        services.AddOptions<OutboxOptions>()
-            .BindConfiguration(OutboxOptions.ConfigurationSection)
-            .Validate(o => o.SweepInterval > TimeSpan.Zero && o.RetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay, "Ingestion:Outbox intervals must be positive, MaxRetryDelay at least RetryDelay.")
-            .Validate(o => o.BatchSize > 0, "Ingestion:Outbox:BatchSize must be positive.")
-            .ValidateOnStart();
 
         services.AddProblemDetails();
         services.AddOpenApi(IngestionOpenApi.Configure);
 
-        services.TryAddSingleton<OutboxSignal>();
         services.AddSingleton<IdempotentWriter>();
         services.AddSingleton<RegisterModelHandler>();
         services.AddSingleton<ModelQueries>();
@@ -59,8 +56,7 @@ public static class IngestionExtensions
         services.AddSingleton<RetrainHandler>();
         services.AddSingleton<RetrainingQueries>();
         services.AddSingleton<StartRunHandler>();
-        services.AddHostedService<OutboxDispatcher>();
-        services.AddHealthChecks().AddCheck<OutboxHealthCheck>(HealthCheckName);
+        services.AddOutboxDispatcher<IWorkloadCatalog, WorkloadOutboxPublisher>(HealthCheckName).BindConfiguration(OutboxConfigurationSection);
         return builder;
     }
 }

@@ -58,6 +58,10 @@ public static class OrchestrationExtensions
         AddMessages(messaging);
         services.AddHostedService<ScheduleInitializer>();
         services.AddHostedService<OutboxSweeper>();
+        // The sweep interval keeps its old name in OrchestrationOptions; Orchestration:Outbox may set the rest (backoff, batch).
+        services.AddOutboxDispatcher<IRunStore, RunOutboxPublisher>()
+            .Configure<IOptions<OrchestrationOptions>>((o, orchestration) => o.SweepInterval = orchestration.Value.OutboxSweepInterval)
+            .BindConfiguration($"{ConfigurationSection}:Outbox");
         services.AddHealthChecks().AddCheck<OrchestrationHealthCheck>("orchestration");
         return new OrchestrationBuilder(services);
     }
@@ -104,7 +108,6 @@ public static class OrchestrationExtensions
             sp.GetService<IConfiguration>()));
         services.AddSingleton<RunEngine>();
         services.AddSingleton<RunCoordinator>();
-        services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxMessageTypes>();
         services.AddSingleton<EventRouter>();
         services.AddSingleton<ScheduleService>();

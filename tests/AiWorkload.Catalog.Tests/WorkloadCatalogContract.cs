@@ -2,7 +2,7 @@ using System.Data.Common;
 using AiWorkload.Catalog.Datasets;
 using AiWorkload.Catalog.Idempotency;
 using AiWorkload.Catalog.Models;
-using AiWorkload.Catalog.Outbox;
+using AiWorkload.Messaging.Outbox;
 using static AiWorkload.Catalog.Tests.CatalogSamples;
 
 namespace AiWorkload.Catalog.Tests;
@@ -33,7 +33,7 @@ public abstract class WorkloadCatalogContract : IAsyncLifetime
         Assert.Empty(await Catalog.ListDatasetsAsync());
         Assert.Empty(await Catalog.ListModelsAsync());
         Assert.Empty(await Catalog.GetVersionsAsync("m1"));
-        Assert.Empty(await Catalog.GetPendingOutboxAsync(10));
+        Assert.Empty(await Catalog.GetUnpublishedAsync(10));
         Assert.Null(await Catalog.GetDatasetAsync("churn"));
         Assert.Null(await Catalog.GetModelAsync("m1"));
         Assert.Null(await Catalog.GetPromotedVersionAsync("m1"));
@@ -143,7 +143,7 @@ public abstract class WorkloadCatalogContract : IAsyncLifetime
         }));
 
         Assert.Empty((await Catalog.ReadDatasetAsync("churn")).Rows);
-        Assert.Empty(await Catalog.GetPendingOutboxAsync(10));
+        Assert.Empty(await Catalog.GetUnpublishedAsync(10));
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public abstract class WorkloadCatalogContract : IAsyncLifetime
         Assert.Null(await Catalog.GetDatasetAsync("churn"));
         Assert.Empty(await Catalog.ListModelsAsync());
         Assert.Empty(await Catalog.GetVersionsAsync("m1"));
-        Assert.Empty(await Catalog.GetPendingOutboxAsync(10));
+        Assert.Empty(await Catalog.GetUnpublishedAsync(10));
         Assert.Null(await Catalog.GetIdempotentResponseAsync("key-1"));
 
         // Nothing half-done blocks doing it again for real.
@@ -276,11 +276,11 @@ public abstract class WorkloadCatalogContract : IAsyncLifetime
             w.Enqueue(new OutboxEntry("b", "T", "{2}", Now.AddSeconds(1)));
             return true;
         });
-        Assert.Equal(["a", "b"], (await Catalog.GetPendingOutboxAsync(10)).Select(e => e.EntryId));
+        Assert.Equal(["a", "b"], (await Catalog.GetUnpublishedAsync(10)).Select(e => e.Id));
 
-        await Catalog.MarkOutboxSentAsync(["a"], Now);
+        await Catalog.MarkPublishedAsync(new OutboxEntry("a", "T", "{1}", Now), Now);
 
-        Assert.Equal("b", Assert.Single(await Catalog.GetPendingOutboxAsync(10)).EntryId);
+        Assert.Equal("b", Assert.Single(await Catalog.GetUnpublishedAsync(10)).Id);
     }
 
     [Fact]
@@ -296,18 +296,21 @@ public abstract class WorkloadCatalogContract : IAsyncLifetime
         });
         await Catalog.WriteAsync(w => { w.Enqueue(new OutboxEntry("b", "Other", "{b again}", Now.AddHours(-5))); return true; });
 
-        var pending = await Catalog.GetPendingOutboxAsync(10);
-        var firstTwo = await Catalog.GetPendingOutboxAsync(2);
-        var unlimited = await Catalog.GetPendingOutboxAsync(-1); // as SQLite reads a negative LIMIT
-        await Catalog.MarkOutboxSentAsync(["z", "c", "unknown"], Now);
+        var pending = await Catalog.GetUnpublishedAsync(10);
+        var firstTwo = await Catalog.GetUnpublishedAsync(2);
+        var unlimited = await Catalog.GetUnpublishedAsync(-1); // as SQLite reads a negative LIMIT
+        foreach (var id in new[] { "z", "c", "unknown" })
+        {
+            await Catalog.MarkPublishedAsync(new OutboxEntry(id, "T", "{}", Now), Now);
+        }
 
-        Assert.Equal(["z", "b", "c"], pending.Select(e => e.EntryId));
+        Assert.Equal(["z", "b", "c"], pending.Select(e => e.Id));
         Assert.Equal(new OutboxEntry("b", "T", "{b}", Now), pending[1]);
         Assert.Equal(earlier, pending[0].CreatedAt);
-        Assert.Equal(["z", "b"], firstTwo.Select(e => e.EntryId));
+        Assert.Equal(["z", "b"], firstTwo.Select(e => e.Id));
         Assert.Equal(3, unlimited.Count);
-        Assert.Equal("b", Assert.Single(await Catalog.GetPendingOutboxAsync(10)).EntryId);
-        Assert.Empty(await Catalog.GetPendingOutboxAsync(0));
+        Assert.Equal("b", Assert.Single(await Catalog.GetUnpublishedAsync(10)).Id);
+        Assert.Empty(await Catalog.GetUnpublishedAsync(0));
     }
 
     [Fact]
@@ -340,7 +343,7 @@ public abstract class WorkloadCatalogContract : IAsyncLifetime
 
         Assert.Equal(first, await Catalog.GetIdempotentResponseAsync("key-1"));
         Assert.Empty((await Catalog.ReadDatasetAsync("churn")).Rows);
-        Assert.Empty(await Catalog.GetPendingOutboxAsync(10));
+        Assert.Empty(await Catalog.GetUnpublishedAsync(10));
     }
 
     private Task<ModelDefinition> RegisterAsync() => Catalog.WriteAsync(w => w.RegisterModel(Model()));

@@ -19,7 +19,7 @@ public sealed class CompositionTests
 
         await client.RegisterChurnAsync();
 
-        Assert.Single(app.Services.GetServices<IHostedService>().OfType<AiWorkload.Ingestion.Outbox.OutboxDispatcher>());
+        Assert.Single(app.Services.GetServices<IHostedService>().OfType<AiWorkload.Messaging.Outbox.OutboxDispatcher<AiWorkload.Catalog.IWorkloadCatalog>>());
         Assert.Single(await app.PublishedAsync(IngestionApp.OrchestratorSubscription));
     }
 }

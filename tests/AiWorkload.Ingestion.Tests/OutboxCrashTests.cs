@@ -23,7 +23,7 @@ public sealed class OutboxCrashTests
             await (await client.PostAsync("/api/datasets/customers/batches", Requests.Csv(Requests.ChurnCsv))).ReadJsonAsync(201);
 
             Assert.Equal(3, (await crashing.Catalog.ReadDatasetAsync("customers")).Rows.Count);
-            Assert.Equal(2, (await crashing.Catalog.GetPendingOutboxAsync(10)).Count);
+            Assert.Equal(2, (await crashing.Catalog.GetUnpublishedAsync(10)).Count);
             Assert.Empty((await crashing.EngineAsync()).Peek(IngestionApp.OrchestratorSubscription, 0, 10));
             var health = await crashing.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
             Assert.Equal(HealthStatus.Degraded, health.Entries[IngestionExtensions.HealthCheckName].Status);
@@ -56,7 +56,7 @@ public sealed class OutboxCrashTests
             }
 
             Assert.Single((await crashing.EngineAsync()).Peek(IngestionApp.OrchestratorSubscription, 0, 10));
-            Assert.Single(await crashing.Catalog.GetPendingOutboxAsync(10));
+            Assert.Single(await crashing.Catalog.GetUnpublishedAsync(10));
         }
 
         await using var restarted = await IngestionApp.StartAsync(directory);

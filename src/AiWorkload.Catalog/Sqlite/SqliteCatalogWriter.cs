@@ -2,7 +2,7 @@ using System.Text.Json;
 using AiWorkload.Catalog.Datasets;
 using AiWorkload.Catalog.Idempotency;
 using AiWorkload.Catalog.Models;
-using AiWorkload.Catalog.Outbox;
+using AiWorkload.Messaging.Outbox;
 using Microsoft.Data.Sqlite;
 
 namespace AiWorkload.Catalog.Sqlite;
@@ -120,7 +120,7 @@ internal sealed class SqliteCatalogWriter(SqliteConnection connection, SqliteTra
     public void Enqueue(OutboxEntry entry) =>
         CatalogQueries.Execute(connection, transaction,
             "INSERT OR IGNORE INTO outbox (entry_id, message_type, payload, created_at, sent_at) VALUES ($id, $t, $p, $c, NULL)",
-            ("$id", entry.EntryId), ("$t", entry.MessageType), ("$p", entry.Payload), ("$c", entry.CreatedAt.UtcTicks));
+            ("$id", entry.Id), ("$t", entry.MessageType), ("$p", entry.Payload), ("$c", entry.CreatedAt.UtcTicks));
 
     public void SaveIdempotentResponse(IdempotentResponse response) =>
         CatalogQueries.Execute(connection, transaction,

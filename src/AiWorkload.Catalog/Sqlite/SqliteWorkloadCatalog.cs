@@ -2,7 +2,8 @@ using System.Text.Json;
 using AiWorkload.Catalog.Datasets;
 using AiWorkload.Catalog.Idempotency;
 using AiWorkload.Catalog.Models;
-using AiWorkload.Catalog.Outbox;
+using AiWorkload.Messaging;
+using AiWorkload.Messaging.Outbox;
 using Microsoft.Data.Sqlite;
 
 namespace AiWorkload.Catalog.Sqlite;
@@ -84,16 +85,18 @@ public sealed class SqliteWorkloadCatalog : IWorkloadCatalog, IDisposable
     public Task<IdempotentResponse?> GetIdempotentResponseAsync(string key, CancellationToken cancellationToken = default) =>
         Read(connection => CatalogQueries.GetIdempotentResponse(connection, null, key));
 
-    public Task<IReadOnlyList<OutboxEntry>> GetPendingOutboxAsync(int maxEntries, CancellationToken cancellationToken = default) =>
+    /// <summary>Oldest first; entries written in one transaction share a time and keep their id order.</summary>
+    public Task<IReadOnlyList<OutboxEntry>> GetUnpublishedAsync(int maxEntries, CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<OutboxEntry>>(connection => CatalogQueries.Query(connection, null,
             "SELECT entry_id, message_type, payload, created_at FROM outbox WHERE sent_at IS NULL ORDER BY created_at, entry_id LIMIT $n",
             [("$n", maxEntries)],
             r => new OutboxEntry(r.GetString(0), r.GetString(1), r.GetString(2), new DateTimeOffset(r.GetInt64(3), TimeSpan.Zero))));
 
-    public Task MarkOutboxSentAsync(IReadOnlyCollection<string> entryIds, DateTimeOffset sentAt, CancellationToken cancellationToken = default) =>
+    public Task MarkPublishedAsync(OutboxEntry entry, DateTimeOffset publishedAt, ScheduledMessage? scheduled = null, CancellationToken cancellationToken = default) =>
         WriteAsync(writer =>
         {
-            ((SqliteCatalogWriter)writer).MarkSent(entryIds, sentAt);
+            ArgumentNullException.ThrowIfNull(entry);
+            ((SqliteCatalogWriter)writer).MarkSent([entry.Id], publishedAt);
             return true;
         }, cancellationToken);
 

@@ -1,6 +1,6 @@
 using AiWorkload.Catalog;
 using AiWorkload.Catalog.Idempotency;
-using AiWorkload.Ingestion.Outbox;
+using AiWorkload.Messaging.Outbox;
 using Microsoft.AspNetCore.Http;
 
 namespace AiWorkload.Ingestion.Http;
@@ -9,7 +9,7 @@ namespace AiWorkload.Ingestion.Http;
 /// Runs a request's change in ONE catalog transaction together with its outbox entries and, when an Idempotency-Key was
 /// sent, the response to replay: the data, the messages announcing it and the answer are stored together or not at all.
 /// </summary>
-internal sealed class IdempotentWriter(IWorkloadCatalog catalog, OutboxSignal signal, TimeProvider time)
+internal sealed class IdempotentWriter(IWorkloadCatalog catalog, OutboxSignal<IWorkloadCatalog> signal, TimeProvider time)
 {
     public DateTimeOffset Now => time.GetUtcNow();
 

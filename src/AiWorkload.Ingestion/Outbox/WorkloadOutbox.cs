@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using AiWorkload.Catalog.Outbox;
 using AiWorkload.Contracts;
 using AiWorkload.Contracts.Commands;
 using AiWorkload.Contracts.Events;
+using AiWorkload.Messaging.Outbox;
 
 namespace AiWorkload.Ingestion.Outbox;
 

@@ -1,3 +1,4 @@
+using AiWorkload.Messaging.Outbox;
 using AiWorkload.Orchestration.Outbox;
 using AiWorkload.Orchestration.Store;
 using Microsoft.Extensions.Logging;
@@ -7,9 +8,9 @@ namespace AiWorkload.Orchestration.Engine;
 /// <summary>
 /// Runs one message's work against the store: skip if its dedupe key was recorded, compute the change on fresh reads,
 /// commit it with the key, and on a version conflict start again from fresh reads. After the commit the outbox entries
-/// are sent; if that fails they stay in the outbox and the sweeper sends them.
+/// are published by the outbox dispatcher, which this wakes; if that fails they stay in the outbox and it retries.
 /// </summary>
-internal sealed class RunCoordinator(IRunStore store, OutboxMessageTypes types, OutboxDispatcher outbox, TimeProvider time, ILogger<RunCoordinator> logger)
+internal sealed class RunCoordinator(IRunStore store, OutboxMessageTypes types, OutboxSignal<IRunStore> outbox, TimeProvider time, ILogger<RunCoordinator> logger)
 {
     private const int MaxAttempts = 20;
 
@@ -20,7 +21,7 @@ internal sealed class RunCoordinator(IRunStore store, OutboxMessageTypes types, 
             if (await store.IsProcessedAsync(dedupeKey, cancellationToken))
             {
                 // A redelivery: the change committed before; make sure what it owes the bus went out.
-                await outbox.TryDispatchAsync(null, cancellationToken);
+                outbox.Notify();
                 return CommitResult.Duplicate;
             }
 
@@ -39,11 +40,10 @@ internal sealed class RunCoordinator(IRunStore store, OutboxMessageTypes types, 
                     continue;
                 case CommitResult.Conflict:
                     throw new InvalidOperationException($"Processing {dedupeKey} conflicted with concurrent changes {attempt} times in a row.");
-                case CommitResult.Committed:
-                    await outbox.TryDispatchAsync(outcome.OutboxIds, cancellationToken);
-                    break;
                 default:
-                    await outbox.TryDispatchAsync(null, cancellationToken);
+                    // Not the ids just committed but everything pending, in order: an older entry waiting after a failed
+                    // publish must not be overtaken.
+                    outbox.Notify();
                     break;
             }
 

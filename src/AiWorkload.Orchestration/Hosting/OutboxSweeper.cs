@@ -1,4 +1,3 @@
-using AiWorkload.Orchestration.Outbox;
 using AiWorkload.Orchestration.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,17 +6,16 @@ using Microsoft.Extensions.Options;
 namespace AiWorkload.Orchestration.Hosting;
 
 /// <summary>
-/// Sends what was committed but not sent: at start (a crash between commit and send) and then periodically (a bus outage).
-/// Also forgets dedupe keys and sent entries older than the retention.
+/// Forgets dedupe keys and sent outbox entries older than the retention. Sending what was committed but not sent is the
+/// messaging outbox dispatcher's sweep (AddOutboxDispatcher).
 /// </summary>
-internal sealed class OutboxSweeper(OutboxDispatcher dispatcher, IRunStore store, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<OutboxSweeper> logger) : BackgroundService
+internal sealed class OutboxSweeper(IRunStore store, IOptions<OrchestrationOptions> options, TimeProvider time, ILogger<OutboxSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lastPurge = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await dispatcher.TryDispatchAsync(null, stoppingToken);
             var now = time.GetUtcNow();
             if (now - lastPurge > TimeSpan.FromHours(1))
             {

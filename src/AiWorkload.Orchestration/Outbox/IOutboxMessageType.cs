@@ -1,5 +1,5 @@
 using AiWorkload.Messaging;
-using AiWorkload.Orchestration.Store;
+using AiWorkload.Messaging.Outbox;
 
 namespace AiWorkload.Orchestration.Outbox;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AiWorkload.Messaging;
-using AiWorkload.Orchestration.Store;
+using AiWorkload.Messaging.Outbox;
 
 namespace AiWorkload.Orchestration.Outbox;
 
@@ -20,7 +20,7 @@ public sealed class OutboxMessageType<T>(JsonTypeInfo<T> json) : IOutboxMessageT
         ArgumentNullException.ThrowIfNull(bus);
         ArgumentNullException.ThrowIfNull(entry);
         var message = Deserialize(entry);
-        return entry.Kind == OutboxKind.Publish
+        return entry.Delivery == OutboxDelivery.Publish
             ? bus.PublishAsync(message, Options(entry), cancellationToken)
             : bus.SendAsync(message, Options(entry), cancellationToken);
     }
@@ -33,7 +33,7 @@ public sealed class OutboxMessageType<T>(JsonTypeInfo<T> json) : IOutboxMessageT
     }
 
     private T Deserialize(OutboxEntry entry) => JsonSerializer.Deserialize(entry.Payload, json)
-        ?? throw new InvalidOperationException($"Outbox entry {entry.Id} holds no {Name}.");
+        ?? throw new JsonException($"Outbox entry {entry.Id} holds no {Name}.");
 
     private static MessageOptions Options(OutboxEntry entry) => new() { MessageId = entry.MessageId, CorrelationId = entry.CorrelationId };
 }

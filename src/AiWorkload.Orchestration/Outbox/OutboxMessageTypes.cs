@@ -19,7 +19,8 @@ internal sealed class OutboxMessageTypes
         ? type
         : throw new InvalidOperationException($"{clrType.Name} cannot go through the orchestration outbox: register it with AddOrchestration().AddOutboxMessage<{clrType.Name}>(...).");
 
+    /// <summary>An entry of an unknown type is set aside by the dispatcher, not retried forever ahead of the others.</summary>
     public IOutboxMessageType Get(string name) => _byName.TryGetValue(name, out var type)
         ? type
-        : throw new InvalidOperationException($"The outbox holds a {name}, which is no longer registered.");
+        : throw new AiWorkload.Messaging.Outbox.OutboxUnsendableException($"The outbox holds a {name}, which is no longer registered.");
 }

@@ -1,3 +1,4 @@
+using AiWorkload.Messaging.Outbox;
 using AiWorkload.Orchestration.Runs;
 
 namespace AiWorkload.Orchestration.Store;
@@ -5,9 +6,10 @@ namespace AiWorkload.Orchestration.Store;
 /// <summary>
 /// Durable runs, policy decisions, schedules, the outbox and the processed-message table (SQLite by default). Every
 /// change goes through <see cref="CommitAsync"/>, which records the causing message's dedupe key in the same transaction:
-/// a redelivered message finds its key and changes nothing.
+/// a redelivered message finds its key and changes nothing. Its outbox is published by the messaging building block's
+/// dispatcher, through <see cref="IOutboxStore"/>.
 /// </summary>
-public interface IRunStore
+public interface IRunStore : IOutboxStore
 {
     Task<PipelineRun?> GetRunAsync(string runId, CancellationToken cancellationToken = default);
 
@@ -30,10 +32,10 @@ public interface IRunStore
     Task<ScheduleState?> GetScheduleAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>Entries not yet sent, in commit order; with <paramref name="ids"/>, only those.</summary>
-    Task<IReadOnlyList<OutboxEntry>> GetPendingOutboxAsync(int maxEntries, IReadOnlyCollection<long>? ids = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Store.OutboxEntry>> GetPendingOutboxAsync(int maxEntries, IReadOnlyCollection<long>? ids = null, CancellationToken cancellationToken = default);
 
     /// <summary>The latest Schedule entry with this MessageId, sent or not.</summary>
-    Task<OutboxEntry?> GetScheduledEntryAsync(string messageId, CancellationToken cancellationToken = default);
+    Task<Store.OutboxEntry?> GetScheduledEntryAsync(string messageId, CancellationToken cancellationToken = default);
 
     Task MarkDispatchedAsync(long entryId, DateTimeOffset at, long? sequenceNumber = null, string? destination = null, bool cancelled = false, CancellationToken cancellationToken = default);
 

@@ -1,4 +1,6 @@
+using AiWorkload.Messaging;
 using Microsoft.Data.Sqlite;
+using Dispatch = AiWorkload.Messaging.Outbox;
 using static AiWorkload.Orchestration.Store.SqliteCommands;
 
 namespace AiWorkload.Orchestration.Store;
@@ -20,6 +22,13 @@ public sealed partial class SqliteRunStore
             var list = string.Join(',', ids.Take(maxEntries));
             return list.Length == 0 ? [] : Query(connection, null, $"SELECT {OutboxColumns} FROM outbox WHERE dispatched_at IS NULL AND id IN ({list}) ORDER BY id", [], ReadOutbox);
         });
+
+    public Task<IReadOnlyList<Dispatch.OutboxEntry>> GetUnpublishedAsync(int maxEntries, CancellationToken cancellationToken = default) =>
+        Read<IReadOnlyList<Dispatch.OutboxEntry>>(connection => Query(connection, null,
+            $"SELECT {OutboxColumns} FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $n", [("$n", maxEntries)], r => ReadOutbox(r).ToDispatch()));
+
+    public Task MarkPublishedAsync(Dispatch.OutboxEntry entry, DateTimeOffset publishedAt, ScheduledMessage? scheduled = null, CancellationToken cancellationToken = default) =>
+        MarkDispatchedAsync(entry.StoreId(), publishedAt, scheduled?.SequenceNumber, scheduled?.Destination, cancellationToken: cancellationToken);
 
     public Task<OutboxEntry?> GetScheduledEntryAsync(string messageId, CancellationToken cancellationToken = default) =>
         Read(connection => Query(connection, null,

@@ -3,7 +3,7 @@ using AiWorkload.Catalog;
 using AiWorkload.Catalog.Datasets;
 using AiWorkload.Catalog.Idempotency;
 using AiWorkload.Catalog.Models;
-using AiWorkload.Catalog.Outbox;
+using AiWorkload.Messaging.Outbox;
 using Npgsql;
 
 namespace AiWorkload.Storage.Postgres.Catalog;

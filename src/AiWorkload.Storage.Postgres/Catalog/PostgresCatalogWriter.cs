@@ -3,7 +3,7 @@ using AiWorkload.Catalog;
 using AiWorkload.Catalog.Datasets;
 using AiWorkload.Catalog.Idempotency;
 using AiWorkload.Catalog.Models;
-using AiWorkload.Catalog.Outbox;
+using AiWorkload.Messaging.Outbox;
 using AiWorkload.Catalog.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
@@ -133,7 +133,7 @@ internal sealed class PostgresCatalogWriter(NpgsqlConnection connection, NpgsqlT
     public void Enqueue(OutboxEntry entry) =>
         Execute(connection, transaction,
             "INSERT INTO aiworkload_catalog.outbox (entry_id, message_type, payload, created_at, sent_at) VALUES (@id, @t, @p, @c, NULL) ON CONFLICT (entry_id) DO NOTHING",
-            ("id", entry.EntryId), ("t", entry.MessageType), ("p", entry.Payload), ("c", Utc(entry.CreatedAt)));
+            ("id", entry.Id), ("t", entry.MessageType), ("p", entry.Payload), ("c", Utc(entry.CreatedAt)));
 
     /// <summary>
     /// A key stored before fails on the primary key, as in SQLite: the caller then replays the stored answer. The failure

@@ -3,7 +3,8 @@ using AiWorkload.Catalog;
 using AiWorkload.Catalog.Datasets;
 using AiWorkload.Catalog.Idempotency;
 using AiWorkload.Catalog.Models;
-using AiWorkload.Catalog.Outbox;
+using AiWorkload.Messaging;
+using AiWorkload.Messaging.Outbox;
 using AiWorkload.Catalog.Sqlite;
 using Npgsql;
 using static AiWorkload.Storage.Postgres.Catalog.PostgresCatalogQueries;
@@ -105,18 +106,18 @@ public sealed class PostgresWorkloadCatalog(NpgsqlDataSource dataSource) : IWork
     /// Several processes may dispatch the same pending entries at once, and each sends them. That is safe: an entry's
     /// message carries a MessageId fixed when it was written, and Service Bus duplicate detection drops the second copy.
     /// </summary>
-    public async Task<IReadOnlyList<OutboxEntry>> GetPendingOutboxAsync(int maxEntries, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<OutboxEntry>> GetUnpublishedAsync(int maxEntries, CancellationToken cancellationToken = default) =>
         await QueryAsync(
             $"SELECT {OutboxColumns} FROM aiworkload_catalog.outbox WHERE sent_at IS NULL ORDER BY created_at, entry_id LIMIT @n",
             // SQLite reads a negative LIMIT as no limit; PostgreSQL's LIMIT NULL says the same.
             [("n", maxEntries < 0 ? null : (long)maxEntries)], ReadOutboxEntry, cancellationToken);
 
-    public async Task MarkOutboxSentAsync(IReadOnlyCollection<string> entryIds, DateTimeOffset sentAt, CancellationToken cancellationToken = default)
+    public async Task MarkPublishedAsync(OutboxEntry entry, DateTimeOffset publishedAt, ScheduledMessage? scheduled = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(entryIds);
+        ArgumentNullException.ThrowIfNull(entry);
         await _schema.EnsureAsync(cancellationToken);
-        await using var command = dataSource.CreateCommand("UPDATE aiworkload_catalog.outbox SET sent_at = @s WHERE entry_id = ANY(@ids)")
-            .WithParameters([("s", Utc(sentAt)), ("ids", entryIds.ToArray())]);
+        await using var command = dataSource.CreateCommand("UPDATE aiworkload_catalog.outbox SET sent_at = @s WHERE entry_id = @id")
+            .WithParameters([("s", Utc(publishedAt)), ("id", entry.Id)]);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,4 +1,6 @@
+using AiWorkload.Messaging;
 using AiWorkload.Orchestration.Store;
+using Dispatch = AiWorkload.Messaging.Outbox;
 using Npgsql;
 using static AiWorkload.Storage.Postgres.Runs.PostgresCommands;
 
@@ -30,6 +32,12 @@ public sealed partial class PostgresRunStore
             $"SELECT {OutboxColumns} FROM aiworkload_orchestration.outbox WHERE dispatched_at IS NULL AND id = ANY(@ids) ORDER BY id",
             ("ids", wanted)).ListAsync(ReadOutbox, cancellationToken);
     }
+
+    public async Task<IReadOnlyList<Dispatch.OutboxEntry>> GetUnpublishedAsync(int maxEntries, CancellationToken cancellationToken = default) =>
+        [.. (await GetPendingOutboxAsync(maxEntries, null, cancellationToken)).Select(e => e.ToDispatch())];
+
+    public Task MarkPublishedAsync(Dispatch.OutboxEntry entry, DateTimeOffset publishedAt, ScheduledMessage? scheduled = null, CancellationToken cancellationToken = default) =>
+        MarkDispatchedAsync(entry.StoreId(), publishedAt, scheduled?.SequenceNumber, scheduled?.Destination, cancellationToken: cancellationToken);
 
     public async Task<OutboxEntry?> GetScheduledEntryAsync(string messageId, CancellationToken cancellationToken = default)
     {

@@ -108,7 +108,7 @@ internal sealed class IngestionApp : IAsyncDisposable
     public async Task WaitForOutboxAsync()
     {
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
-        while ((await Catalog.GetPendingOutboxAsync(10)).Count > 0)
+        while ((await Catalog.GetUnpublishedAsync(10)).Count > 0)
         {
             Assert.True(DateTimeOffset.UtcNow < deadline, "The outbox was not drained within 10 seconds.");
             await Task.Delay(20);

@@ -1,10 +1,8 @@
-namespace AiWorkload.Ingestion.Outbox;
+namespace AiWorkload.Messaging.Outbox;
 
-/// <summary>How the outbox dispatcher runs, from <c>Ingestion:Outbox</c>.</summary>
+/// <summary>How an outbox dispatcher runs; named options, one set per store type, bound from the section its service gives.</summary>
 public sealed class OutboxOptions
 {
-    public const string ConfigurationSection = "Ingestion:Outbox";
-
     /// <summary>A sweep catches entries whose wake-up signal was lost (written by another process, or before a crash).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -17,4 +15,12 @@ public sealed class OutboxOptions
 
     /// <summary>The health check reports Degraded while an entry has waited longer than this (the broker is unreachable).</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The delay before retry number <paramref name="failures"/>: doubling from <see cref="RetryDelay"/>, capped.</summary>
+    public TimeSpan Backoff(int failures)
+    {
+        var factor = Math.Pow(2, Math.Min(failures - 1, 20));
+        var delay = TimeSpan.FromTicks((long)Math.Min(RetryDelay.Ticks * factor, MaxRetryDelay.Ticks));
+        return delay < RetryDelay ? RetryDelay : delay;
+    }
 }

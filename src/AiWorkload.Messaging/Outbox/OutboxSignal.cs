@@ -1,9 +1,13 @@
 using System.Threading.Channels;
 
-namespace AiWorkload.Ingestion.Outbox;
+namespace AiWorkload.Messaging.Outbox;
 
-/// <summary>Wakes the dispatcher after a write, so a message leaves within milliseconds instead of at the next sweep.</summary>
-public sealed class OutboxSignal
+/// <summary>
+/// Wakes the dispatcher of <typeparamref name="TStore"/> after a commit, so a message leaves within milliseconds instead of
+/// at the next sweep. One per store type, so a host with several outboxes wakes the right one.
+/// </summary>
+public sealed class OutboxSignal<TStore>
+    where TStore : IOutboxStore
 {
     // One pending wake-up is enough: the dispatcher drains everything pending each time it wakes.
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });

@@ -3,14 +3,14 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
-namespace AiWorkload.Ingestion.Outbox;
+namespace AiWorkload.Messaging.Outbox;
 
 /// <summary>
 /// An outbox payload: the message's contract JSON inside an envelope that keeps the W3C trace context of the request that
 /// wrote it, so the dispatcher publishes within that trace (one trace from HTTP through the bus to the worker). A payload
 /// that is only the message's JSON is read too.
 /// </summary>
-internal sealed record OutboxPayload(string MessageJson, ActivityContext Parent)
+public sealed record OutboxPayload(string MessageJson, ActivityContext Parent)
 {
     private const string EnvelopeProperty = "envelope";
     private const string EnvelopeVersion = "aiw-outbox/1";
@@ -42,6 +42,13 @@ internal sealed record OutboxPayload(string MessageJson, ActivityContext Parent)
     /// <summary>Throws <see cref="JsonException"/> for a payload that is not JSON.</summary>
     public static OutboxPayload Read(string payload)
     {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (!payload.Contains($"\"{EnvelopeProperty}\"", StringComparison.Ordinal))
+        {
+            // Bare message JSON (or none, as for a cancellation): the publisher reads it, and judges it, as it is.
+            return new OutboxPayload(payload, default);
+        }
+
         using var document = JsonDocument.Parse(payload);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object
