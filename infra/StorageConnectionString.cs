@@ -3,8 +3,8 @@
 namespace AiWorkload.Infra;
 
 /// <summary>
-/// An Azure Storage shared-key connection string, in the form the retraining service's BlobStorageConnection parses
-/// (and the Azure SDKs accept): <c>DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…;EndpointSuffix=…</c>.
+/// An Azure Storage shared-key connection string, in the form the Azure SDKs accept (the retraining service hands it
+/// to Azure.Storage.Blobs): <c>DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…;EndpointSuffix=…</c>.
 /// </summary>
 public static class StorageConnectionString
 {

@@ -1,5 +1,4 @@
-// Targets Azure.Messaging.ServiceBus 7.21.0: ServiceBusClient (CreateSender, CreateProcessor, CreateSessionProcessor,
-// CreateReceiver), ServiceBusSender (SendMessagesAsync, ScheduleMessagesAsync, CancelScheduledMessagesAsync),
+// Targets Azure.Messaging.ServiceBus 7.21.0: ServiceBusClient (CreateSender, CreateReceiver), ServiceBusSender (SendMessagesAsync, ScheduleMessagesAsync, CancelScheduledMessagesAsync),
 // ServiceBusReceiver (PeekMessagesAsync, ReceiveMessagesAsync), ServiceBusReceiverOptions.SubQueue, and
 // ServiceBusAdministrationClient (GetQueueRuntimePropertiesAsync, GetSubscriptionRuntimePropertiesAsync).
 using System.Collections.Concurrent;
@@ -50,25 +49,8 @@ internal sealed class AzureServiceBusTransport(ServiceBusClient client, IService
             ? Task.CompletedTask
             : AzureErrors.RunAsync(() => Sender(destination).CancelScheduledMessagesAsync(sequenceNumbers, cancellationToken), destination);
 
-    public ITransportProcessor CreateProcessor(TransportProcessorSettings settings, TransportDeliveryHandler onMessage, TransportErrorHandler onError)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        var source = settings.Source;
-        if (settings.RequiresSession)
-        {
-            var options = AzureProcessorOptions.ForSessions(settings);
-            var processor = source.SubscriptionName is { } sessionSubscription
-                ? client.CreateSessionProcessor(source.DestinationName, sessionSubscription, options)
-                : client.CreateSessionProcessor(source.DestinationName, options);
-            return new AzureSessionProcessor(source, processor, onMessage, onError);
-        }
-
-        var queueOptions = AzureProcessorOptions.ForQueue(settings);
-        var queueProcessor = source.SubscriptionName is { } subscription
-            ? client.CreateProcessor(source.DestinationName, subscription, queueOptions)
-            : client.CreateProcessor(source.DestinationName, queueOptions);
-        return new AzureQueueProcessor(source, queueProcessor, onMessage, onError);
-    }
+    public ITransportProcessor CreateProcessor(TransportProcessorSettings settings, TransportDeliveryHandler onMessage, TransportErrorHandler onError) =>
+        AzureProcessor.Create(client, settings, onMessage, onError);
 
     /// <summary>The sequence number is always given, so a cached receiver never continues from an earlier peek.</summary>
     public async Task<IReadOnlyList<TransportReceivedMessage>> PeekDeadLettersAsync(MessageSource source, long fromSequenceNumber, int maxMessages, CancellationToken cancellationToken)
@@ -86,7 +68,7 @@ internal sealed class AzureServiceBusTransport(ServiceBusClient client, IService
         var received = await AzureErrors.RunAsync(
             () => receiver.ReceiveMessagesAsync(maxMessages, maxWait, cancellationToken),
             receiver.EntityPath);
-        return [.. received.Select(message => new AzureReceiverDelivery(source, receiver, message))];
+        return [.. received.Select(message => AzureDelivery.From(source, receiver, message))];
     }
 
     /// <summary>

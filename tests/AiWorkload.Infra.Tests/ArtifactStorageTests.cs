@@ -64,7 +64,7 @@ public sealed class ArtifactStorageTests
             $"DefaultEndpointsProtocol=https;AccountName={Account};AccountKey={ServiceBusMocks.StorageKey1};EndpointSuffix=core.windows.net",
             connectionString);
 
-        // Parsed as the retraining service's BlobStorageConnection does: each part split at its first '='.
+        // Split as a storage connection string is: each part at its first '='.
         var parts = connectionString.Split(';').Select(part => part.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
         Assert.Equal(Account, parts["AccountName"]);
         Assert.Equal("mock-storage-key"u8.ToArray(), Convert.FromBase64String(parts["AccountKey"]));

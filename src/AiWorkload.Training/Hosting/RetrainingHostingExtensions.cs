@@ -11,6 +11,7 @@ using AiWorkload.Training.Jobs;
 using AiWorkload.Training.Learning;
 using AiWorkload.Training.Options;
 using AiWorkload.Training.Promotion;
+using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -89,7 +90,9 @@ public static class RetrainingHostingExtensions
         var settings = services.GetRequiredService<IOptions<RetrainingOptions>>().Value.Artifacts;
         if (!string.IsNullOrWhiteSpace(settings.BlobConnectionString))
         {
-            return new BlobArtifactStore(BlobStorageConnection.Parse(settings.BlobConnectionString), settings.Container, services.GetRequiredService<TimeProvider>());
+            // A TokenCredential the host registered (AddAzureClients, a test) is used for a URL; else DefaultAzureCredential.
+            return new BlobArtifactStore(BlobStorageConnection.CreateContainerClient(
+                settings.BlobConnectionString, settings.Container, services.GetService<TokenCredential>()));
         }
 
         return new FileSystemArtifactStore(settings.Directory is { Length: > 0 } directory

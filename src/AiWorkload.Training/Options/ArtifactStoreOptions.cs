@@ -13,8 +13,9 @@ public sealed class ArtifactStoreOptions
     public string? Directory { get; set; }
 
     /// <summary>
-    /// An Azure Storage connection string (AccountName + AccountKey, or a SharedAccessSignature; BlobEndpoint for
-    /// Azurite or a custom domain). Setting it selects the blob store.
+    /// Azure Blob Storage, in any of the forms <see cref="Artifacts.BlobStorageConnection"/> takes: a connection string
+    /// (UseDevelopmentStorage=true for Azurite), an account URL signed in with DefaultAzureCredential, or a SAS URL.
+    /// Setting it selects the blob store.
     /// </summary>
     public string? BlobConnectionString { get; set; }
 

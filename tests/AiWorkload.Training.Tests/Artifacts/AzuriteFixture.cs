@@ -38,7 +38,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
         var executable = FindAzurite() ?? throw new InvalidOperationException(
             "Azurite is not installed, so the blob artifact store cannot be tested. Install it in the repository root with " +
-            $"`npm install --no-save azurite@3.35.0` (or `npm install -g azurite`), or set {EndpointVariable} to a running instance.");
+            $"`npm install --no-save azurite@3.37.0` (or `npm install -g azurite`), or set {EndpointVariable} to a running instance.");
         var port = FreeLoopbackPort();
         _workspace = Directory.CreateTempSubdirectory("aiw-azurite-").FullName;
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

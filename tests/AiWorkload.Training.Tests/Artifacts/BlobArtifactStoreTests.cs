@@ -1,36 +1,62 @@
-using System.Net;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Sas;
 using AiWorkload.Training.Artifacts;
 using AiWorkload.Training.Learning;
 
 namespace AiWorkload.Training.Tests.Artifacts;
 
-/// <summary>The blob store against Azurite over HTTP, with Shared Key signing, exactly as it talks to Azure.</summary>
+/// <summary>The blob store against Azurite over HTTP through the Azure SDK, exactly as it talks to Azure.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class BlobArtifactStoreTests : ArtifactStoreContractTests, IDisposable
+public sealed class BlobArtifactStoreTests(AzuriteFixture azurite) : ArtifactStoreContractTests
 {
-    private readonly AzuriteFixture _azurite;
-    private readonly BlobArtifactStore _store;
-
-    public BlobArtifactStoreTests(AzuriteFixture azurite)
-    {
-        _azurite = azurite;
-        _store = new BlobArtifactStore(BlobStorageConnection.Parse(azurite.ConnectionString), NewContainer(), TimeProvider.System);
-    }
+    // The contract suite runs on the connection-string form, shared key signed.
+    private readonly BlobArtifactStore _store = new(BlobStorageConnection.CreateContainerClient(azurite.ConnectionString, NewContainer()));
 
     protected override IArtifactStore Store => _store;
-
-    public void Dispose() => _store.Dispose();
 
     [Fact]
     public async Task A_wrong_account_key_is_refused_by_the_service_with_its_error_code()
     {
-        var wrongKey = _azurite.ConnectionString.Replace(AzuriteFixture.AccountKey, Convert.ToBase64String(new byte[64]), StringComparison.Ordinal);
-        using var store = new BlobArtifactStore(BlobStorageConnection.Parse(wrongKey), NewContainer(), TimeProvider.System);
+        var wrongKey = azurite.ConnectionString.Replace(AzuriteFixture.AccountKey, Convert.ToBase64String(new byte[64]), StringComparison.Ordinal);
+        var store = new BlobArtifactStore(BlobStorageConnection.CreateContainerClient(wrongKey, NewContainer()));
 
-        var error = await Assert.ThrowsAsync<BlobStorageException>(() => store.PutAsync("m/j/a.bin", new ModelArtifact("application/x", [1])));
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => store.PutAsync("m/j/a.bin", new ModelArtifact("application/x", [1])));
 
-        Assert.Equal((HttpStatusCode.Forbidden, "AuthorizationFailure"), (error.Status, error.ErrorCode));
-        await Assert.ThrowsAsync<BlobStorageException>(() => store.CheckAsync());
+        Assert.Equal((403, "AuthorizationFailure"), (error.Status, error.ErrorCode));
+        await Assert.ThrowsAsync<RequestFailedException>(() => store.CheckAsync());
+    }
+
+    [Fact]
+    public async Task A_container_SAS_URL_alone_stores_and_reads_artifacts()
+    {
+        var owner = BlobStorageConnection.CreateContainerClient(azurite.ConnectionString, NewContainer());
+        await owner.CreateAsync();
+        var permissions = BlobContainerSasPermissions.Read | BlobContainerSasPermissions.Write | BlobContainerSasPermissions.Create;
+        var sasUrl = owner.GenerateSasUri(permissions, DateTimeOffset.UtcNow.AddHours(1)).ToString();
+        var store = new BlobArtifactStore(BlobStorageConnection.CreateContainerClient(sasUrl, "ignored-the-url-names-it"));
+
+        await store.CheckAsync();
+        await store.PutAsync("churn/job-1/model.json", new ModelArtifact("application/json", [7, 8, 9]));
+
+        Assert.Equal(owner.Name, store.Container.Name);
+        Assert.False(store.Container.CanGenerateSasUri); // no key anywhere: only the signature authorizes
+        Assert.True(await store.ExistsAsync("churn/job-1/model.json"));
+        Assert.Equal([7, 8, 9], (await store.GetAsync("churn/job-1/model.json"))!.Bytes);
+        Assert.True(await owner.GetBlobClient("churn/job-1/model.json").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task A_SAS_URL_that_lacks_write_permission_is_refused_on_put()
+    {
+        var owner = BlobStorageConnection.CreateContainerClient(azurite.ConnectionString, NewContainer());
+        await owner.CreateAsync();
+        var readOnly = owner.GenerateSasUri(BlobContainerSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1)).ToString();
+        var store = new BlobArtifactStore(BlobStorageConnection.CreateContainerClient(readOnly, "models"));
+
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => store.PutAsync("m/j/a.bin", new ModelArtifact("application/x", [1])));
+
+        Assert.Equal(403, error.Status);
     }
 
     private static string NewContainer() => $"test-{Guid.NewGuid():N}";

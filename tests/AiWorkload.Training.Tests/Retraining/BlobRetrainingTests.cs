@@ -36,7 +36,7 @@ public sealed class BlobRetrainingTests(AzuriteFixture azurite) : IDisposable
 
         Assert.IsType<BlobArtifactStore>(host.Artifacts);
         Assert.False(Directory.Exists(Path.Combine(_directory.Path, "artifacts")));
-        using var independent = new BlobArtifactStore(BlobStorageConnection.Parse(azurite.ConnectionString), container, TimeProvider.System);
+        var independent = new BlobArtifactStore(BlobStorageConnection.CreateContainerClient(azurite.ConnectionString, container));
         Assert.True(await independent.ExistsAsync(trained.ArtifactKey!));
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         using var response = await http.PostAsJsonAsync(new Uri("/api/models/churn-model/predict", UriKind.Relative), new { features = new { x1 = 1.5, x2 = -1.5 } });
