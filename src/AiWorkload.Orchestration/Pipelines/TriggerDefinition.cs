@@ -12,8 +12,13 @@ public sealed record TriggerDefinition(TriggerKind Kind)
     /// <summary>Event trigger: a correlation filter (exact matches), the cheaper alternative to <see cref="Sql"/>.</summary>
     public CorrelationTriggerFilter? Correlation { get; init; }
 
-    /// <summary>Schedule trigger: five cron fields (minute hour day-of-month month day-of-week), UTC.</summary>
+    /// <summary>Schedule trigger: five cron fields (minute hour day-of-month month day-of-week), six with seconds first, or a
+    /// macro such as <c>@daily</c>; read in UTC unless <see cref="TimeZone"/> names a zone.</summary>
     public string? Cron { get; init; }
+
+    /// <summary>Schedule trigger with cron: the IANA time zone its fields are read in (for example <c>Europe/Berlin</c>);
+    /// firings follow that zone's DST changes. Null means UTC.</summary>
+    public string? TimeZone { get; init; }
 
     /// <summary>Schedule trigger: a fixed interval, aligned to the Unix epoch so restarts do not shift it.</summary>
     public TimeSpan? Every { get; init; }

@@ -1,168 +1,120 @@
-using System.Globalization;
+using Cronos;
 
 namespace AiWorkload.Orchestration.Scheduling;
 
 /// <summary>
-/// Five-field cron (minute hour day-of-month month day-of-week) in UTC, with <c>*</c>, lists, ranges, steps, month and
-/// day names and the <c>@hourly</c>-style macros. As in Vixie cron, when both day fields are restricted a day matching
-/// either one fires. Written here because the feed has no cron package and the grammar is small.
+/// A cron schedule evaluated by Cronos: five fields (minute hour day-of-month month day-of-week) or six with seconds
+/// first, lists, ranges (reversed ones wrap, <c>22-2</c>), steps, month and day names, <c>L</c>, <c>W</c>, <c>#</c> and
+/// the <c>@hourly</c>-style macros, in UTC or in a time zone, where Cronos keeps firings across DST changes (a time the
+/// spring-forward gap skips fires at the jump; one the fall-back overlap repeats fires once). As in Vixie cron, when
+/// both day fields are restricted a day matching either one fires (Cronos alone would need both).
 /// </summary>
 public sealed class CronSchedule
 {
     private static readonly string[] FieldNames = ["minute", "hour", "day-of-month", "month", "day-of-week"];
-    private static readonly (int Min, int Max)[] Ranges = [(0, 59), (0, 23), (1, 31), (1, 12), (0, 7)];
-    private static readonly string[] Months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
-    private static readonly string[] Days = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 
-    private static readonly Dictionary<string, string> Macros = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, string> CronosFieldNames = new(StringComparer.Ordinal)
     {
-        ["@yearly"] = "0 0 1 1 *",
-        ["@annually"] = "0 0 1 1 *",
-        ["@monthly"] = "0 0 1 * *",
-        ["@weekly"] = "0 0 * * 0",
-        ["@daily"] = "0 0 * * *",
-        ["@midnight"] = "0 0 * * *",
-        ["@hourly"] = "0 * * * *",
+        ["Seconds"] = "second",
+        ["Minutes"] = "minute",
+        ["Hours"] = "hour",
+        ["Days of month"] = "day-of-month",
+        ["Months"] = "month",
+        ["Days of week"] = "day-of-week",
     };
 
-    private readonly bool[][] _allowed;
-    private readonly bool _dayOfMonthRestricted;
-    private readonly bool _dayOfWeekRestricted;
+    private const string CronosBaseMessage = "The given cron expression has an invalid format.";
 
-    private CronSchedule(string expression, bool[][] allowed, bool dayOfMonthRestricted, bool dayOfWeekRestricted)
+    private readonly CronExpression[] _expressions;
+
+    private CronSchedule(string expression, TimeZoneInfo timeZone, CronExpression[] expressions)
     {
         Expression = expression;
-        _allowed = allowed;
-        _dayOfMonthRestricted = dayOfMonthRestricted;
-        _dayOfWeekRestricted = dayOfWeekRestricted;
+        TimeZone = timeZone;
+        _expressions = expressions;
     }
 
     public string Expression { get; }
 
-    /// <exception cref="FormatException">The expression is not valid; the message names the field and the reason.</exception>
-    public static CronSchedule Parse(string expression)
+    /// <summary>The zone the fields are read in; UTC unless a trigger names one.</summary>
+    public TimeZoneInfo TimeZone { get; }
+
+    /// <exception cref="FormatException">The expression is not valid; the message quotes it and names the field and the reason.</exception>
+    public static CronSchedule Parse(string expression, TimeZoneInfo? timeZone = null)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        var text = Macros.TryGetValue(expression.Trim(), out var macro) ? macro : expression.Trim();
-        var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length != 5)
+        var text = expression.Trim();
+        var fields = text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (!text.StartsWith('@') && fields.Length is not (5 or 6))
         {
-            throw new FormatException($"'{expression}' has {fields.Length} fields; cron needs 5 (minute hour day-of-month month day-of-week) or a macro such as @daily");
+            throw new FormatException($"'{expression}' has {fields.Length} fields; cron needs 5 (minute hour day-of-month month day-of-week), 6 (seconds first) or a macro such as @daily");
         }
 
-        var allowed = new bool[5][];
-        for (var i = 0; i < 5; i++)
-        {
-            allowed[i] = ParseField(fields[i], i);
-        }
-
-        // Day-of-week 7 is Sunday too.
-        allowed[4][0] |= allowed[4][7];
-        return new CronSchedule(expression, allowed, fields[2] != "*", fields[4] != "*");
+        var format = fields.Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
+        var (dayOfMonth, dayOfWeek) = fields.Length == 6 ? (3, 5) : (2, 4);
+        var expressions = text.StartsWith('@') || !Restricted(fields[dayOfMonth]) || !Restricted(fields[dayOfWeek])
+            ? [ParseCronos(expression, text, format, fields)]
+            : new[]
+            {
+                // Vixie cron's OR of the two day fields: the earlier firing of "by day of month" and "by day of week".
+                ParseCronos(expression, Replace(fields, dayOfWeek, "*"), format, fields),
+                ParseCronos(expression, Replace(fields, dayOfMonth, "*"), format, fields),
+            };
+        return new CronSchedule(expression, timeZone ?? TimeZoneInfo.Utc, expressions);
     }
 
-    /// <summary>The first firing strictly after <paramref name="after"/>, or null if none within five years (say, 30 February).</summary>
+    /// <summary>The first firing strictly after <paramref name="after"/>, in UTC; null if it never fires (say, 30 February).</summary>
     public DateTimeOffset? Next(DateTimeOffset after)
     {
-        var utc = after.ToUniversalTime();
-        var t = new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, 0, TimeSpan.Zero).AddMinutes(1);
-        var limit = t.AddYears(5);
-        while (t < limit)
+        DateTimeOffset? next = null;
+        foreach (var expression in _expressions)
         {
-            if (!_allowed[3][t.Month])
+            if (expression.GetNextOccurrence(after.ToUniversalTime(), TimeZone) is { } candidate && (next is null || candidate < next))
             {
-                t = new DateTimeOffset(t.Year, t.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
-            }
-            else if (!DayMatches(t))
-            {
-                t = new DateTimeOffset(t.Year, t.Month, t.Day, 0, 0, 0, TimeSpan.Zero).AddDays(1);
-            }
-            else if (!_allowed[1][t.Hour])
-            {
-                t = new DateTimeOffset(t.Year, t.Month, t.Day, t.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
-            }
-            else if (!_allowed[0][t.Minute])
-            {
-                t = t.AddMinutes(1);
-            }
-            else
-            {
-                return t;
+                next = candidate;
             }
         }
 
-        return null;
+        return next?.ToUniversalTime();
     }
 
     public override string ToString() => Expression;
 
-    private bool DayMatches(DateTimeOffset t)
+    private static bool Restricted(string field) => field is not ("*" or "?");
+
+    private static string Replace(string[] fields, int index, string value) =>
+        string.Join(' ', fields.Select((field, i) => i == index ? value : field));
+
+    private static CronExpression ParseCronos(string expression, string text, CronFormat format, string[] fields)
     {
-        var dayOfMonth = _allowed[2][t.Day];
-        var dayOfWeek = _allowed[4][(int)t.DayOfWeek];
-        return _dayOfMonthRestricted && _dayOfWeekRestricted ? dayOfMonth || dayOfWeek : dayOfMonth && dayOfWeek;
+        try
+        {
+            return CronExpression.Parse(text, format);
+        }
+        catch (CronFormatException error)
+        {
+            throw new FormatException($"'{expression}': {Describe(error.Message, fields)}", error);
+        }
+        catch (MissingSeedException error)
+        {
+            throw new FormatException($"'{expression}': H (hashed jitter) is not supported; write the minute or hour", error);
+        }
     }
 
-    private static bool[] ParseField(string field, int index)
+    /// <summary>Cronos's "… invalid format. Hours: Value must be …" as "field 2 (hour) '24': value must be …".</summary>
+    private static string Describe(string message, string[] fields)
     {
-        var (min, max) = Ranges[index];
-        var allowed = new bool[max + 1];
-        foreach (var item in field.Split(','))
+        var detail = message.StartsWith(CronosBaseMessage, StringComparison.Ordinal) ? message[CronosBaseMessage.Length..].Trim() : message;
+        var colon = detail.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && CronosFieldNames.TryGetValue(detail[..colon], out var name))
         {
-            var slash = item.IndexOf('/', StringComparison.Ordinal);
-            var range = slash < 0 ? item : item[..slash];
-            var step = slash < 0 ? 1 : Number(item[(slash + 1)..], index, 1, max, "step");
-            int from, to;
-            if (range == "*")
-            {
-                (from, to) = (min, max == 7 ? 6 : max);
-            }
-            else if (range.IndexOf('-', StringComparison.Ordinal) is var dash and > 0)
-            {
-                from = Value(range[..dash], index);
-                to = Value(range[(dash + 1)..], index);
-                if (to < from)
-                {
-                    throw Error(index, $"range '{range}' goes backwards");
-                }
-            }
-            else
-            {
-                from = Value(range, index);
-                to = slash < 0 ? from : (max == 7 ? 6 : max);
-            }
-
-            for (var v = from; v <= to; v += step)
-            {
-                allowed[v] = true;
-            }
+            var position = name == "second" ? 1 : Array.IndexOf(FieldNames, name) + 1 + (fields.Length == 6 ? 1 : 0);
+            var reason = detail[(colon + 1)..].Trim().TrimEnd('.');
+            reason = reason.Length > 0 ? char.ToLowerInvariant(reason[0]) + reason[1..] : "is not valid";
+            var written = position <= fields.Length ? $" '{fields[position - 1]}'" : string.Empty;
+            return $"field {position} ({name}){written}: {reason}";
         }
 
-        return allowed;
+        return detail.TrimEnd('.');
     }
-
-    private static int Value(string text, int index)
-    {
-        var names = index switch { 3 => Months, 4 => Days, _ => null };
-        var named = names is null ? -1 : Array.FindIndex(names, n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
-        if (named >= 0)
-        {
-            return index == 3 ? named + 1 : named;
-        }
-
-        var (min, max) = Ranges[index];
-        return Number(text, index, min, max, "value");
-    }
-
-    private static int Number(string text, int index, int min, int max, string what)
-    {
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-        {
-            throw Error(index, $"{what} '{text}' is not a number");
-        }
-
-        return value < min || value > max ? throw Error(index, $"{what} {value} is out of range {min}-{max}") : value;
-    }
-
-    private static FormatException Error(int index, string reason) => new($"field {index + 1} ({FieldNames[index]}): {reason}");
 }

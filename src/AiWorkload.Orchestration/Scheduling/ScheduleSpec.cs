@@ -2,7 +2,7 @@ using System.Xml;
 
 namespace AiWorkload.Orchestration.Scheduling;
 
-/// <summary>A schedule trigger's timing: a cron expression or a fixed interval aligned to the Unix epoch.</summary>
+/// <summary>A schedule trigger's timing: a cron expression (UTC or a time zone) or a fixed interval aligned to the Unix epoch.</summary>
 public sealed class ScheduleSpec
 {
     private readonly CronSchedule? _cron;
@@ -14,10 +14,14 @@ public sealed class ScheduleSpec
         _every = every;
     }
 
-    /// <summary>Compared on restart: a tick scheduled under another spec belongs to an edited schedule and is dropped.</summary>
-    public string Text => _cron is not null ? $"cron:{_cron.Expression}" : $"every:{XmlConvert.ToString(_every)}";
+    /// <summary>Compared on restart: a tick scheduled under another spec belongs to an edited schedule and is dropped.
+    /// A UTC cron keeps the text it always had, so upgrading does not drop its pending tick.</summary>
+    public string Text => _cron is null ? $"every:{XmlConvert.ToString(_every)}"
+        : _cron.TimeZone.HasSameRules(TimeZoneInfo.Utc) ? $"cron:{_cron.Expression}"
+        : $"cron:{_cron.Expression} tz:{_cron.TimeZone.Id}";
 
-    public static ScheduleSpec Cron(string expression) => new(CronSchedule.Parse(expression), TimeSpan.Zero);
+    /// <exception cref="FormatException">The expression is not valid.</exception>
+    public static ScheduleSpec Cron(string expression, TimeZoneInfo? timeZone = null) => new(CronSchedule.Parse(expression, timeZone), TimeSpan.Zero);
 
     public static ScheduleSpec Every(TimeSpan interval)
     {

@@ -23,7 +23,7 @@ internal sealed class ScheduleService(PipelineRegistry pipelines, RunCoordinator
     public IEnumerable<ScheduleEntry> Entries => pipelines.All.SelectMany(p => p.Triggers
         .Select((trigger, index) => (trigger, index))
         .Where(t => t.trigger.Kind == TriggerKind.Schedule)
-        .Select(t => new ScheduleEntry($"{p.Name}#{t.index}", p, t.trigger, t.trigger.Cron is { } cron ? ScheduleSpec.Cron(cron) : ScheduleSpec.Every(t.trigger.Every!.Value))));
+        .Select(t => new ScheduleEntry($"{p.Name}#{t.index}", p, t.trigger, t.trigger.Cron is { } cron ? ScheduleSpec.Cron(cron, ScheduleTimeZones.Find(t.trigger.TimeZone)) : ScheduleSpec.Every(t.trigger.Every!.Value))));
 
     public async Task EnsureScheduledAsync(CancellationToken cancellationToken)
     {

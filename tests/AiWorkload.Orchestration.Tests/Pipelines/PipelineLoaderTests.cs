@@ -108,6 +108,28 @@ public sealed class PipelineLoaderTests
     }
 
     [Fact]
+    public void A_schedule_reads_its_cron_in_the_time_zone_it_names()
+    {
+        const string yaml = """
+            name: berlin-nightly
+            triggers:
+              - type: schedule
+                cron: "30 2 * * *"
+                timeZone: Europe/Berlin
+                modelId: churn
+            activities:
+              - name: train
+                type: train
+                inputs: { modelId: "${run.modelId}" }
+            """;
+
+        var loaded = Assert.Single(PipelineLoader.LoadYaml(yaml));
+
+        Assert.Empty(PipelineValidator.Validate(loaded, BuiltInTypes));
+        Assert.Equal("Europe/Berlin", loaded.Definition.Triggers[0].TimeZone);
+    }
+
+    [Fact]
     public void Configuration_sections_load_like_files()
     {
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes($$"""{ "Orchestration": { "Pipelines": {{Json[(Json.IndexOf('[', StringComparison.Ordinal))..Json.LastIndexOf('}')]}} } }"""))).Build();

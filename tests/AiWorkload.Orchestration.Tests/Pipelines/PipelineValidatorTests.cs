@@ -65,6 +65,8 @@ public sealed class PipelineValidatorTests
                 new TriggerDefinition(TriggerKind.Schedule),
                 new TriggerDefinition(TriggerKind.Drift) { Cron = "* * * * *" },
                 new TriggerDefinition(TriggerKind.Event) { Event = "DataIngested", Correlation = new CorrelationTriggerFilter() },
+                new TriggerDefinition(TriggerKind.Schedule) { Cron = "0 3 * * *", TimeZone = "Mars/Olympus_Mons" },
+                new TriggerDefinition(TriggerKind.Schedule) { Cron = "0 3 * * *", TimeZone = "Europe/Berlin" },
             ],
         };
 
@@ -72,11 +74,13 @@ public sealed class PipelineValidatorTests
 
         Assert.Contains("code p.triggers[0].event: is required: the event type (message subject), for example DataIngested", errors);
         Assert.Contains(errors, e => e.StartsWith("code p.triggers[0].sql: ", StringComparison.Ordinal));
-        Assert.Contains("code p.triggers[1].cron: field 1 (minute): value 61 is out of range 0-59", errors);
+        Assert.Contains("code p.triggers[1].cron: '61 * * * *': field 1 (minute) '61': value must be a number between 0 and 59 (all inclusive)", errors);
         Assert.Contains("code p.triggers[2].cron: '0 0 30 2 *' never fires", errors);
         Assert.Contains("code p.triggers[3]: a schedule trigger needs exactly one of cron or every", errors);
-        Assert.Contains("code p.triggers[4]: cron and every belong to schedule triggers, not Drift", errors);
+        Assert.Contains("code p.triggers[4]: cron, timeZone and every belong to schedule triggers, not Drift", errors);
         Assert.Contains("code p.triggers[5].correlation: needs at least one of correlationId, subject, contentType or properties", errors);
+        Assert.Contains("code p.triggers[6].timeZone: 'Mars/Olympus_Mons' is not a time zone known here; use an IANA id such as Europe/Berlin or UTC", errors);
+        Assert.DoesNotContain(errors, e => e.Contains("p.triggers[7]", StringComparison.Ordinal));
     }
 
     [Fact]

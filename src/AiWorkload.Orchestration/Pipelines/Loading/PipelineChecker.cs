@@ -187,9 +187,9 @@ internal sealed class PipelineChecker(LoadedPipeline loaded, IReadOnlyDictionary
             Error(path, $"event, sql and correlation belong to event triggers, not {trigger.Kind}");
         }
 
-        if (!isSchedule && (trigger.Cron is not null || trigger.Every is not null))
+        if (!isSchedule && (trigger.Cron ?? trigger.TimeZone) is not null || !isSchedule && trigger.Every is not null)
         {
-            Error(path, $"cron and every belong to schedule triggers, not {trigger.Kind}");
+            Error(path, $"cron, timeZone and every belong to schedule triggers, not {trigger.Kind}");
         }
 
         if (isEvent)
@@ -269,11 +269,29 @@ internal sealed class PipelineChecker(LoadedPipeline loaded, IReadOnlyDictionary
             Error($"{path}.every", "must be at least one second");
         }
 
+        if (trigger.TimeZone is not null && trigger.Cron is null)
+        {
+            Error($"{path}.timeZone", "a time zone applies to cron schedules only; every: intervals are zone-free");
+        }
+
+        TimeZoneInfo? zone = null;
+        if (trigger.TimeZone is { } id)
+        {
+            try
+            {
+                zone = ScheduleTimeZones.Find(id);
+            }
+            catch (TimeZoneNotFoundException error)
+            {
+                Error($"{path}.timeZone", error.Message);
+            }
+        }
+
         if (trigger.Cron is { } cron)
         {
             try
             {
-                if (CronSchedule.Parse(cron).Next(DateTimeOffset.UnixEpoch) is null)
+                if (CronSchedule.Parse(cron, zone).Next(DateTimeOffset.UnixEpoch) is null)
                 {
                     Error($"{path}.cron", $"'{cron}' never fires");
                 }

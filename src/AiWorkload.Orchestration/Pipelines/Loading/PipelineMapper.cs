@@ -131,7 +131,7 @@ internal static class PipelineMapper
             return null;
         }
 
-        reader.OnlyKnown(obj, path, "type", "event", "sql", "correlation", "cron", "every", "modelId", "parameters");
+        reader.OnlyKnown(obj, path, "type", "event", "sql", "correlation", "cron", "timeZone", "every", "modelId", "parameters");
         var typeText = reader.String(obj, "type", path, required: true);
         if (typeText is null)
         {
@@ -159,6 +159,7 @@ internal static class PipelineMapper
             Sql = reader.String(obj, "sql", path),
             Correlation = NodeReader.Get(obj, "correlation") is { } correlation ? Correlation(correlation, $"{path}.correlation", reader) : null,
             Cron = reader.String(obj, "cron", path),
+            TimeZone = reader.String(obj, "timeZone", path),
             Every = reader.Duration(obj, "every", path),
             ModelId = reader.String(obj, "modelId", path),
             Parameters = reader.StringMap(obj, "parameters", path),
