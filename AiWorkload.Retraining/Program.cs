@@ -1,12 +1,9 @@
-// Composition root: the retraining worker and the inference API on Azure Service Bus. Targets Aspire.Azure.Messaging.ServiceBus 13.5.2
-// (AspireServiceBusExtensions.AddAzureServiceBusClient, AzureMessagingServiceBusSettings.DisableTracing); see Directory.Packages.props.
-using AiWorkload.Messaging.Topology.AppModel;
-
+// Composition root: the retraining worker and the inference API on Azure Service Bus.
+// The Azure adapter registers the ServiceBusClient from ConnectionStrings:messaging (AddAzureClients) and a health check of it.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 
 // The port traces every send and handler; the SDK's own spans (switched on in the csproj) add its network detail.
-builder.AddAzureServiceBusClient(ServiceBusHosting.ConnectionName, settings => settings.DisableTracing = false);
 builder.AddAzureServiceBusTransport();
 builder.AddRetraining();
 builder.AddSharedWorkloadStorage();
@@ -15,3 +12,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapInferenceApi();
 app.Run();
+
+/// <summary>Visible to the thin-host tests, which host this exact composition root.</summary>
+public partial class Program;

@@ -1,3 +1,5 @@
+// Targets Microsoft.Extensions.ServiceDiscovery 11.0.0 (AddServiceDiscovery) and Microsoft.Extensions.Http.Resilience 11.0.0
+// (AddStandardResilienceHandler); see Directory.Packages.props.
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,8 +8,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// The Aspire service-defaults contract (<c>AddServiceDefaults</c> / <c>MapDefaultEndpoints</c>) built from the
-/// packages the core feed has: OpenTelemetry core, the OTLP exporter and the sources .NET 10 publishes natively.
+/// The Aspire service-defaults template (<c>AddServiceDefaults</c> / <c>MapDefaultEndpoints</c>): OpenTelemetry, health
+/// checks, service discovery and the standard resilience handler on every HttpClient.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -18,8 +20,14 @@ public static class ServiceDefaultsExtensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
-        builder.AddDefaultTelemetry();
+        builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
         return builder;
     }
 
@@ -32,7 +40,8 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// <c>/health</c> reports every check (ready to take traffic); <c>/alive</c> only the live ones (restart me if not).
-    /// Both answer with a status word only, so they leak nothing when exposed.
+    /// Both answer with a status word only, so they leak nothing when exposed; unlike the template they are mapped in
+    /// every environment, since the AppHost and container platforms probe them.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {

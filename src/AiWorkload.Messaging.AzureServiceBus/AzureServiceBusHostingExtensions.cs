@@ -12,6 +12,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -20,6 +21,9 @@ public static class AzureServiceBusHostingExtensions
     /// <summary>Aspire.Azure.Messaging.ServiceBus's settings section (AspireServiceBusExtensions.DefaultConfigSectionName), still honoured.</summary>
     private const string AspireSettingsSection = "Aspire:Azure:Messaging:ServiceBus";
 
+    /// <summary>The health check of the connection to the namespace, on <c>/health</c>.</summary>
+    public const string HealthCheckName = "servicebus";
+
     /// <summary>
     /// Runs the messaging port on Azure Service Bus (a namespace, the emulator or the local AMQP face). The ServiceBusClient
     /// is registered here through Microsoft.Extensions.Azure from <c>ConnectionStrings:{connectionName}</c> (or the Aspire
@@ -27,7 +31,8 @@ public static class AzureServiceBusHostingExtensions
     /// <see cref="AzureServiceBusTransportOptions.Credential"/> (DefaultAzureCredential by default). A ServiceBusClient
     /// registered before (Aspire's <c>builder.AddAzureServiceBusClient(connectionName)</c>) is used instead. Message counts for
     /// the depth gauges come from a ServiceBusAdministrationClient built from the same configuration, or from
-    /// <see cref="AzureServiceBusTransportOptions.AdministrationConnectionString"/>.
+    /// <see cref="AzureServiceBusTransportOptions.AdministrationConnectionString"/>. A health check named
+    /// <see cref="HealthCheckName"/> reports whether the namespace answers.
     /// </summary>
     public static IHostApplicationBuilder AddAzureServiceBusTransport(
         this IHostApplicationBuilder builder,
@@ -87,6 +92,11 @@ public static class AzureServiceBusHostingExtensions
             services.GetService<ServiceBusClient>() ?? throw new InvalidOperationException(
                 $"No ServiceBusClient is registered: set ConnectionStrings:{connectionName} (a connection string, or a fully qualified namespace) before AddAzureServiceBusTransport()."),
             services)));
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            HealthCheckName,
+            services => new ServiceBusConnectionHealthCheck(services.GetRequiredService<ServiceBusClient>(), options.HealthCheckQueue),
+            failureStatus: null,
+            tags: null));
         return builder;
     }
 }

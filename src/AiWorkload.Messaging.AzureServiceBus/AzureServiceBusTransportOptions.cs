@@ -1,4 +1,5 @@
 // Targets Azure.Core (TokenCredential), as Azure.Messaging.ServiceBus 7.21.0 depends on it.
+using AiWorkload.Messaging.Topology;
 using AiWorkload.Messaging.Topology.AppModel;
 using Azure.Core;
 
@@ -18,4 +19,7 @@ public sealed class AzureServiceBusTransportOptions
     /// administration client. Null uses Azure.Identity's DefaultAzureCredential, as the Azure SDK documents for hosted apps.
     /// </summary>
     public TokenCredential? Credential { get; set; }
+
+    /// <summary>The queue the connection health check peeks (nothing is locked): one without sessions that every host may read.</summary>
+    public string HealthCheckQueue { get; set; } = WorkloadTopology.PipelineRunsQueue;
 }
