@@ -59,7 +59,7 @@ public sealed class RetrainTests
     }
 
     [Fact]
-    public async Task The_retraining_location_reports_queued_then_the_version_trained_for_the_request()
+    public async Task The_retraining_location_reports_queued_then_evaluating_then_trained_once_the_decision_is_recorded()
     {
         using var directory = new TemporaryDirectory();
         await using var app = await IngestionApp.StartAsync(directory);
@@ -70,10 +70,15 @@ public sealed class RetrainTests
         var queued = await (await client.GetAsync(location)).ReadJsonAsync(200);
         await app.Catalog.WriteAsync(w => w.AddVersion(new NewModelVersion("customer-churn", "job-7", "builtin", 1,
             new Dictionary<string, double> { ["accuracy"] = 0.9 }, "artifacts/customer-churn/1", DateTimeOffset.UtcNow, 1.5)));
+        var evaluating = await (await client.GetAsync(location)).ReadJsonAsync(200);
+        await app.Catalog.WriteAsync(w => w.SetVersionStatus("customer-churn", 1, VersionStatus.Promoted, "Promoted v1: no version was promoted before."));
         var trained = await (await client.GetAsync(location)).ReadJsonAsync(200);
 
         Assert.Equal("queued", queued.GetProperty("status").GetString());
+        Assert.Equal("evaluating", evaluating.GetProperty("status").GetString());
+        Assert.Equal("candidate", evaluating.GetProperty("version").GetProperty("status").GetString());
         Assert.Equal("trained", trained.GetProperty("status").GetString());
+        Assert.Equal("promoted", trained.GetProperty("version").GetProperty("status").GetString());
         Assert.Equal(1, trained.GetProperty("version").GetProperty("version").GetInt32());
         (await Problem.ReadAsync(await client.GetAsync(new Uri("/api/models/customer-churn/retrainings/unknown", UriKind.Relative)), 404)).Names("requestId", "No retraining request 'unknown'");
     }

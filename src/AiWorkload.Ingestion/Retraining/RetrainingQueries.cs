@@ -8,7 +8,7 @@ namespace AiWorkload.Ingestion.Retraining;
 
 /// <summary>
 /// GET /api/models/{modelId}/retrainings/{requestId}, the Location of a retraining request: queued until the catalog
-/// holds a version trained for that job id. Requests are known by their stored idempotency record.
+/// holds a version trained for that job id, evaluating while that version awaits its promotion decision, then trained. Requests are known by their stored idempotency record.
 /// </summary>
 internal sealed class RetrainingQueries(IWorkloadCatalog catalog)
 {
@@ -26,8 +26,14 @@ internal sealed class RetrainingQueries(IWorkloadCatalog catalog)
         }
 
         var version = await catalog.GetVersionByJobAsync(modelId, requestId, cancellationToken);
-        var status = new RetrainingStatus(requestId, modelId, version is null ? RetrainingStates.Queued : RetrainingStates.Trained,
-            version is null ? null : ModelMapping.ToResponse(version));
+        // "trained" only once the decision is recorded: a client that stops polling there finds the version promoted or rejected.
+        var state = version switch
+        {
+            null => RetrainingStates.Queued,
+            { Status: Catalog.Models.VersionStatus.Candidate } => RetrainingStates.Evaluating,
+            _ => RetrainingStates.Trained,
+        };
+        var status = new RetrainingStatus(requestId, modelId, state, version is null ? null : ModelMapping.ToResponse(version));
         return TypedResults.Json(status, IngestionJsonContext.Default.RetrainingStatus);
     }
 
