@@ -1,8 +1,8 @@
-// The Aspire AppHost: Service Bus (the emulator, or an existing namespace) and the three services, under the dashboard.
-// Targets Aspire.AppHost.Sdk 13.5.2 / Aspire.Hosting 13.5.2 (DistributedApplication.CreateBuilder, AddConnectionString,
-// ExecutionContext.IsPublishMode/IsRunMode, AppHostDirectory, WithExternalHttpEndpoints) and Aspire.Hosting.Azure.ServiceBus
-// 13.5.2; see Directory.Packages.props.
+// The Aspire AppHost: the local Service Bus (or an existing namespace) and the three services, under the dashboard.
+// Targets Aspire.Hosting 13.6.5 (DistributedApplication.CreateBuilder, AddConnectionString, ExecutionContext.IsPublishMode,
+// WithExternalHttpEndpoints, WithEndpoint(name, callback)) and AiWorkload.Hosting.LocalServiceBus.
 using AiWorkload.AppHost;
+using AiWorkload.Hosting.LocalServiceBus;
 using AiWorkload.Messaging.Topology;
 using AiWorkload.Messaging.Topology.AppModel;
 using Aspire.Hosting;
@@ -11,27 +11,32 @@ using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-// A configured ConnectionStrings:messaging (user secrets, environment) means an existing namespace, as does publishing.
+// A configured ConnectionStrings:messaging (user secrets, environment) means an existing namespace, as does publishing;
+// otherwise the local Service Bus runs here, its data under .aiworkload/servicebus next to the AppHost.
 var mode = ServiceBusHosting.SelectMode(
     builder.ExecutionContext.IsPublishMode,
     builder.Configuration.GetConnectionString(ServiceBusHosting.ConnectionName));
-var emulator = mode == ServiceBusHostingMode.Emulator
-    ? builder.AddEmulatedServiceBus(WorkloadTopology.Model, WorkloadServices.Names)
+var dataRoot = WorkloadStorage.DataRoot(builder);
+var localBus = mode == ServiceBusHostingMode.Emulator
+    ? builder.AddLocalServiceBus(ServiceBusHosting.ConnectionName, LocalServiceBusHost.AssemblyPath, Path.Combine(dataRoot, "servicebus"))
+        .WithTopologyResources(WorkloadTopology.Model, WorkloadServices.Names)
     : null;
-IResourceBuilder<IResourceWithConnectionString> messaging = emulator ?? builder.AddConnectionString(ServiceBusHosting.ConnectionName);
+IResourceBuilder<IResourceWithConnectionString> messaging = localBus ?? builder.AddConnectionString(ServiceBusHosting.ConnectionName);
 
 // The services share their catalog (models, datasets, versions) and orchestration runs, and the retraining service keeps
 // model artifacts. Containers on separate machines share no disk, so a published app asks for a PostgreSQL database and a
 // Blob Storage account; on this machine one data directory does, unless they are configured here too.
-var storage = WorkloadStorage.Select(builder);
+var storage = WorkloadStorage.Select(builder, dataRoot);
 
-builder.AddWorkloadService<Projects.AiWorkload_Api>(WorkloadServices.Api, messaging, emulator, storage).WithExternalHttpEndpoints();
-var retraining = builder.AddWorkloadService<Projects.AiWorkload_Retraining>(WorkloadServices.Retraining, messaging, emulator, storage);
+builder.AddWorkloadService<Projects.AiWorkload_Api>(WorkloadServices.Api, messaging, localBus, storage)
+    .WithExternalHttpEndpoints()
+    .WithEndpoint("http", endpoint => endpoint.Port = WorkloadServices.ApiPort(builder));
+var retraining = builder.AddWorkloadService<Projects.AiWorkload_Retraining>(WorkloadServices.Retraining, messaging, localBus, storage);
 if (storage.Artifacts is not null)
 {
     retraining.WithReference(storage.Artifacts);
 }
 
-builder.AddWorkloadService<Projects.AiWorkload_Orchestrator>(WorkloadServices.Orchestrator, messaging, emulator, storage);
+builder.AddWorkloadService<Projects.AiWorkload_Orchestrator>(WorkloadServices.Orchestrator, messaging, localBus, storage);
 
 builder.Build().Run();

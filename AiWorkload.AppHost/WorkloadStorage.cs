@@ -1,4 +1,4 @@
-// Targets Aspire.Hosting 13.5.2: ExecutionContext.IsPublishMode, AppHostDirectory, Configuration, AddConnectionString.
+// Targets Aspire.Hosting 13.6.5: ExecutionContext.IsPublishMode, AppHostDirectory, Configuration, AddConnectionString.
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
@@ -24,14 +24,23 @@ internal sealed record WorkloadStorage(
     /// Publishing always takes both as connection string parameters (azd asks for them: containers share no disk); a run
     /// uses each one that is configured, and otherwise the directory <c>.aiworkload</c> next to the AppHost.
     /// </summary>
-    public static WorkloadStorage Select(IDistributedApplicationBuilder builder)
+    public static WorkloadStorage Select(IDistributedApplicationBuilder builder, string dataRoot)
     {
         var publishing = builder.ExecutionContext.IsPublishMode;
         var database = publishing || IsConfigured(builder, DatabaseConnectionName) ? builder.AddConnectionString(DatabaseConnectionName) : null;
         var artifacts = publishing || IsConfigured(builder, ArtifactsConnectionName) ? builder.AddConnectionString(ArtifactsConnectionName) : null;
-        var dataDirectory = publishing ? null : Path.Combine(builder.AppHostDirectory, ".aiworkload");
+        var dataDirectory = publishing ? null : dataRoot;
         return new WorkloadStorage(database, dataDirectory, artifacts);
     }
+
+    /// <summary>
+    /// The directory everything of a run keeps between runs (the services' catalog, the local Service Bus under
+    /// <c>servicebus/</c>): <c>.aiworkload</c> next to the AppHost, or <c>AiWorkload:DataDirectory</c>. Delete it to start clean.
+    /// </summary>
+    public static string DataRoot(IDistributedApplicationBuilder builder) =>
+        Path.GetFullPath(builder.Configuration["AiWorkload:DataDirectory"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(builder.AppHostDirectory, ".aiworkload"));
 
     private static bool IsConfigured(IDistributedApplicationBuilder builder, string name) =>
         builder.Configuration.GetConnectionString(name) is { Length: > 0 };
