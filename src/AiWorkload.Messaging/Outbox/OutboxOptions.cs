@@ -17,6 +17,7 @@ public sealed class OutboxOptions
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The delay before retry number <paramref name="failures"/>: doubling from <see cref="RetryDelay"/>, capped.</summary>
+    /// <remarks>Not Polly: the dispatcher's loop already waits on a signal or this delay, whichever comes first; a pipeline would hide the wake-up.</remarks>
     public TimeSpan Backoff(int failures)
     {
         var factor = Math.Pow(2, Math.Min(failures - 1, 20));

@@ -1,6 +1,8 @@
 namespace AiWorkload.Messaging.Processing;
 
 /// <summary>Retries of transient failures with exponential backoff; after <see cref="MaxAttempts"/> the message is dead-lettered.</summary>
+/// <remarks>Not Polly: a retry here is a redelivery through the broker (abandon or a scheduled copy) that must survive a
+/// process restart, so only the delay is computed in process; Polly's pipelines retry within one call.</remarks>
 public sealed class RetryPolicy
 {
     /// <summary>Attempts in all, the first included. Keep it below the entity's MaxDeliveryCount so this policy, not the backstop, decides.</summary>
