@@ -76,7 +76,7 @@ public sealed partial class EmbeddedServiceBus
         {
             var destination = ResolveDestination(entityPath);
             var target = destination.Target;
-            if (!target.Scheduled.Remove(sequenceNumber))
+            if (!target.RemoveScheduled(sequenceNumber))
             {
                 throw new MessagingException(MessagingErrorReason.MessageNotFound, entityPath, $"No scheduled message has sequence number {sequenceNumber}.");
             }
@@ -285,7 +285,7 @@ public sealed partial class EmbeddedServiceBus
     private static void CheckQuota(Destination destination, IReadOnlyList<StoredMessage> prepared)
     {
         var incoming = prepared.Sum(m => m.Size);
-        var scheduled = EntityQuota.ScheduledBytes(destination.Target);
+        var scheduled = destination.Target.ScheduledBytes;
         if (destination.Queue is { Definition: QueueDefinition definition } queue)
         {
             EntityQuota.Check(queue.Path, definition.MaxSizeInMegabytes, EntityQuota.StoredBytes(queue) + scheduled, incoming);

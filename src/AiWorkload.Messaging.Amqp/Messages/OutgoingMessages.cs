@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AiWorkload.Messaging.Embedded.Messages;
 using Microsoft.Azure.Amqp;
 using Microsoft.Azure.Amqp.Encoding;
@@ -104,7 +105,9 @@ internal static class OutgoingMessages
                 }
 
             default:
-                return AmqpMessage.Create(new Data { Value = new ArraySegment<byte>(source.Body.ToArray()) });
+                // The engine's body arrays are never written after a message is stored: hand them over without a copy.
+                var body = MemoryMarshal.TryGetArray(source.Body, out var segment) ? segment : new ArraySegment<byte>(source.Body.ToArray());
+                return AmqpMessage.Create(new Data { Value = body });
         }
     }
 }

@@ -21,5 +21,4 @@ internal static class EntityQuota
     public static long StoredBytes(MessageEntity entity) =>
         entity.SizeInBytes + (entity.DeadLetter?.SizeInBytes ?? 0) + (entity.TransferDeadLetter?.SizeInBytes ?? 0);
 
-    public static long ScheduledBytes(SendTarget target) => target.Scheduled.Values.Sum(m => m.Size);
 }
