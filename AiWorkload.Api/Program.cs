@@ -1,4 +1,4 @@
-// Composition root: the ingestion API on Azure Service Bus.
+// Composition root: the ingestion API on Azure Service Bus, and the gateway to the other two services' APIs.
 // The Azure adapter registers the ServiceBusClient from ConnectionStrings:messaging (AddAzureClients) and a health check of it.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -7,10 +7,12 @@ builder.AddServiceDefaults();
 builder.AddAzureServiceBusTransport();
 builder.AddIngestion();
 builder.AddSharedWorkloadStorage();
+builder.AddServiceGateway();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapIngestionApi();
+app.MapServiceGateway();
 app.Run();
 
 /// <summary>Visible to the thin-host tests, which host this exact composition root.</summary>

@@ -18,7 +18,7 @@ var mode = ServiceBusHosting.SelectMode(
     builder.Configuration.GetConnectionString(ServiceBusHosting.ConnectionName));
 var dataRoot = WorkloadStorage.DataRoot(builder);
 var localBus = mode == ServiceBusHostingMode.Emulator
-    ? builder.AddLocalServiceBus(ServiceBusHosting.ConnectionName, LocalServiceBusHost.AssemblyPath, Path.Combine(dataRoot, "servicebus"))
+    ? builder.AddLocalServiceBus(ServiceBusHosting.ConnectionName, BuiltAssemblies.PathOf("AiWorkload.ServiceBus"), Path.Combine(dataRoot, "servicebus"))
         .WithTopologyResources(WorkloadTopology.Model, WorkloadServices.Names)
     : null;
 IResourceBuilder<IResourceWithConnectionString> messaging = localBus ?? builder.AddConnectionString(ServiceBusHosting.ConnectionName);
@@ -28,15 +28,12 @@ IResourceBuilder<IResourceWithConnectionString> messaging = localBus ?? builder.
 // Blob Storage account; on this machine one data directory does, unless they are configured here too.
 var storage = WorkloadStorage.Select(builder, dataRoot);
 
-builder.AddWorkloadService<Projects.AiWorkload_Api>(WorkloadServices.Api, messaging, localBus, storage)
-    .WithExternalHttpEndpoints()
-    .WithEndpoint("http", endpoint => endpoint.Port = WorkloadServices.ApiPort(builder));
-var retraining = builder.AddWorkloadService<Projects.AiWorkload_Retraining>(WorkloadServices.Retraining, messaging, localBus, storage);
-if (storage.Artifacts is not null)
-{
-    retraining.WithReference(storage.Artifacts);
-}
+var services = new WorkloadServices(builder, messaging, localBus, storage);
+var retraining = services.Add<Projects.AiWorkload_Retraining>(WorkloadServices.Retraining, artifacts: storage.Artifacts);
+var orchestrator = services.Add<Projects.AiWorkload_Orchestrator>(WorkloadServices.Orchestrator);
 
-builder.AddWorkloadService<Projects.AiWorkload_Orchestrator>(WorkloadServices.Orchestrator, messaging, localBus, storage);
+// The api is the product's one address, as Standalone's is: it forwards predictions to retraining and runs, pipelines
+// and decisions to orchestrator, found through service discovery.
+services.Add<Projects.AiWorkload_Api>(WorkloadServices.Api, port: WorkloadServices.ApiPort(builder), calls: [retraining, orchestrator]);
 
 builder.Build().Run();

@@ -1,6 +1,6 @@
 // Targets Aspire.Hosting 13.6.5: IDistributedApplicationBuilder.AddResource, WithEndpoint(port, targetPort, scheme, name, …),
 // WithHttpEndpoint(port, targetPort, name, env, isProxied), WithArgs(Action<CommandLineArgsCallbackContext>),
-// EndpointReference.Property(EndpointProperty.TargetPort), WithHttpHealthCheck(path, statusCode, endpointName).
+// EndpointReference.Property(EndpointProperty.TargetPort).
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 
@@ -38,6 +38,6 @@ public static class LocalServiceBusExtensions
                 context.Args.Add("--http-port");
                 context.Args.Add(resource.HttpEndpoint.Property(EndpointProperty.TargetPort));
             })
-            .WithHttpHealthCheck(HealthPath, endpointName: LocalServiceBusResource.HttpEndpointName);
+            .WithHttpReadinessCheck(HealthPath, LocalServiceBusResource.HttpEndpointName);
     }
 }

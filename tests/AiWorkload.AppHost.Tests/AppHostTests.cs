@@ -17,7 +17,7 @@ public sealed class AppHostTests : IDisposable
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "aiworkload-apphost-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task Every_resource_is_healthy_and_the_drift_walkthrough_promotes_v2_through_the_api()
+    public async Task Every_resource_is_healthy_and_the_drift_walkthrough_through_the_api_alone_promotes_v2()
     {
         using var timeout = new CancellationTokenSource(Budget);
         await using var run = await AppHostRun.StartAsync(_dataDirectory, timeout.Token);
@@ -28,12 +28,9 @@ public sealed class AppHostTests : IDisposable
         Assert.Contains($"{WorkloadTopology.WorkloadEventsTopic}-{WorkloadTopology.TrainingSubscription}", names);
         Assert.All(new[] { "api", "retraining", "orchestrator" }, service => Assert.Contains(service, names));
 
+        // Everything through the api, as the README's walkthrough on 5180: it forwards predictions to retraining and runs to
+        // orchestrator.
         using var api = run.CreateApiClient();
-
-        // In the split deployment the api ingests; predictions come from retraining (MapInferenceApi) and runs from
-        // orchestrator (MapOrchestrationApi).
-        using var inference = run.App.CreateHttpClient("retraining");
-        using var orchestration = run.App.CreateHttpClient("orchestrator");
         using (var register = await WorkloadApi.PostJsonAsync(api, "/api/models", WorkloadApi.ChurnModel, "register"))
         {
             Assert.Equal(HttpStatusCode.Created, register.StatusCode);
@@ -44,7 +41,7 @@ public sealed class AppHostTests : IDisposable
         var trained = await WorkloadApi.EventuallyAsync(() => WorkloadApi.GetJsonAsync(api, first.Headers.Location!.ToString()),
             json => json.GetProperty("status").GetString() == "trained", TimeSpan.FromSeconds(60));
         Assert.Equal("trained", trained.GetProperty("status").GetString());
-        Assert.Equal(1, (await WorkloadApi.PredictAsync(inference)).GetProperty("version").GetInt32());
+        Assert.Equal(1, (await WorkloadApi.PredictAsync(api)).GetProperty("version").GetInt32());
 
         await WorkloadApi.IngestAsync(api, "churn-recent.csv", "batch-2");
         var metrics = new { metric = "accuracy", value = 0.63, driftScore = 0.45 };
@@ -54,13 +51,13 @@ public sealed class AppHostTests : IDisposable
         }
 
         var runs = await WorkloadApi.EventuallyAsync(
-            () => WorkloadApi.GetJsonAsync(orchestration, "/api/runs?pipeline=retrain-on-drift&modelId=customer-churn"),
+            () => WorkloadApi.GetJsonAsync(api, "/api/runs?pipeline=retrain-on-drift&modelId=customer-churn"),
             json => WorkloadApi.Items(json).Any(r => r.GetProperty("state").GetString() is "Succeeded" or "Failed" or "TimedOut"),
             TimeSpan.FromSeconds(90));
         Assert.Equal("Succeeded", Assert.Single(WorkloadApi.Items(runs)).GetProperty("state").GetString());
         var model = await WorkloadApi.GetJsonAsync(api, "/api/models/customer-churn");
         Assert.Equal(2, model.GetProperty("promotedVersion").GetInt32());
-        var prediction = await WorkloadApi.EventuallyAsync(() => WorkloadApi.PredictAsync(inference),
+        var prediction = await WorkloadApi.EventuallyAsync(() => WorkloadApi.PredictAsync(api),
             json => json.GetProperty("version").GetInt32() == 2, TimeSpan.FromSeconds(15));
         Assert.Equal(2, prediction.GetProperty("version").GetInt32());
     }
