@@ -62,6 +62,28 @@ public sealed class ThinHostsTests
         Assert.Equal("trained", status.GetProperty("status").GetString());
     }
 
+    /// <summary>
+    /// The api forwards what the other services serve; a caller it would refuse must not reach them from the api's own
+    /// (loopback) address, so it authorizes first, as the service behind it would.
+    /// </summary>
+    [Theory]
+    [InlineData("GET", "/api/runs")]
+    [InlineData("GET", "/api/decisions")]
+    [InlineData("POST", "/api/pipelines/retrain-on-drift/runs")]
+    [InlineData("POST", "/api/models/customer-churn/predict")]
+    public async Task The_api_host_refuses_a_caller_without_a_key_before_forwarding(string method, string path)
+    {
+        await using var bus = await LocalHost.StartAsync();
+        using var data = new TemporaryDirectory();
+        await using var apiHost = new ThinHost<api::Program>(bus.AmqpConnectionString, bus.AdminConnectionString, data.Path);
+        using var anonymous = apiHost.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(new { }) };
+
+        using var response = await anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     private static IThinHost Create(string name, LocalHost bus, string dataDirectory) => name switch
     {
         "api" => new ThinHost<api::Program>(bus.AmqpConnectionString, bus.AdminConnectionString, dataDirectory),
