@@ -17,7 +17,7 @@ var mode = ServiceBusHosting.SelectMode(
     builder.ExecutionContext.IsPublishMode,
     builder.Configuration.GetConnectionString(ServiceBusHosting.ConnectionName));
 var dataRoot = WorkloadStorage.DataRoot(builder);
-var localBus = mode == ServiceBusHostingMode.Emulator
+var localBus = mode == ServiceBusHostingMode.LocalServiceBus
     ? builder.AddLocalServiceBus(ServiceBusHosting.ConnectionName, BuiltAssemblies.PathOf("AiWorkload.ServiceBus"), Path.Combine(dataRoot, "servicebus"))
         .WithTopologyResources(WorkloadTopology.Model, WorkloadServices.Names)
     : null;

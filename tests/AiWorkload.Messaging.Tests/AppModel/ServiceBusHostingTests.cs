@@ -7,8 +7,8 @@ public sealed class ServiceBusHostingTests
     [Fact]
     public void A_run_without_a_connection_string_uses_the_emulator()
     {
-        Assert.Equal(ServiceBusHostingMode.Emulator, ServiceBusHosting.SelectMode(isPublishMode: false, configuredConnectionString: null));
-        Assert.Equal(ServiceBusHostingMode.Emulator, ServiceBusHosting.SelectMode(isPublishMode: false, configuredConnectionString: " "));
+        Assert.Equal(ServiceBusHostingMode.LocalServiceBus, ServiceBusHosting.SelectMode(isPublishMode: false, configuredConnectionString: null));
+        Assert.Equal(ServiceBusHostingMode.LocalServiceBus, ServiceBusHosting.SelectMode(isPublishMode: false, configuredConnectionString: " "));
     }
 
     [Fact]

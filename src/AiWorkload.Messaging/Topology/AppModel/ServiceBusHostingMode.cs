@@ -3,8 +3,11 @@ namespace AiWorkload.Messaging.Topology.AppModel;
 /// <summary>Where the AppHost's Service Bus comes from.</summary>
 public enum ServiceBusHostingMode
 {
-    /// <summary>The official emulator in Docker, with entities from a Config.json written from the topology model.</summary>
-    Emulator,
+    /// <summary>
+    /// The local Service Bus (AiWorkload.ServiceBus) as a resource of the AppHost, provisioned from the topology model, with
+    /// the official emulator's connection string form.
+    /// </summary>
+    LocalServiceBus,
 
     /// <summary>A namespace that already exists (provisioned by infra), reached through <c>ConnectionStrings:messaging</c>.</summary>
     ExistingNamespace,
