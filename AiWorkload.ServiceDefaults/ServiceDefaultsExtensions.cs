@@ -9,7 +9,7 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// The Aspire service-defaults template (<c>AddServiceDefaults</c> / <c>MapDefaultEndpoints</c>): OpenTelemetry, health
-/// checks, service discovery and the standard resilience handler on every HttpClient.
+/// checks, service discovery and the standard resilience handler on every HttpClient; and ProblemDetails for every error.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -22,6 +22,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.Services.AddProblemDefaults();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -45,6 +46,8 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // Every host calls this first after Build, so the problem middleware wraps everything the services map after it.
+        app.UseProblemDefaults();
         app.MapHealthChecks(HealthEndpointPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         return app;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+
 namespace Microsoft.AspNetCore.Builder;
 
 public static class ApiKeyApplicationExtensions
@@ -12,6 +14,7 @@ public static class ApiKeyApplicationExtensions
     public static WebApplication UseApiKeyAuthentication(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseProblemDefaults();
         var properties = ((IApplicationBuilder)app).Properties;
         if (properties.ContainsKey(Applied))
         {

@@ -24,7 +24,8 @@ public static class ApiKeyAuthenticationExtensions
             return builder;
         }
 
-        services.AddProblemDetails();
+        // Every service's problems look alike even in a host that skipped AddServiceDefaults (tests, tools).
+        services.AddProblemDefaults();
         services.AddOptions<ApiKeyOptions>()
             .Configure<IConfiguration>((options, configuration) => ApiKeyConfigurationReader.Read(configuration, options))
             .ValidateOnStart();

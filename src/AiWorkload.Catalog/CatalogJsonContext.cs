@@ -8,4 +8,5 @@ namespace AiWorkload.Catalog;
 [JsonSerializable(typeof(DatasetDefinition))]
 [JsonSerializable(typeof(ModelDefinition))]
 [JsonSerializable(typeof(Dictionary<string, double>))]
+[JsonSerializable(typeof(JobFailure))]
 internal sealed partial class CatalogJsonContext : JsonSerializerContext;

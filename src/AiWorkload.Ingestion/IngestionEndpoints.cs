@@ -3,7 +3,6 @@ using AiWorkload.Ingestion.Http;
 using AiWorkload.Ingestion.Metrics;
 using AiWorkload.Ingestion.Models;
 using AiWorkload.Ingestion.Retraining;
-using AiWorkload.Ingestion.Runs;
 using AiWorkload.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,14 +22,7 @@ internal static class IngestionEndpoints
 
         MapModels(api.MapGroup("/models").WithTags("Models"));
         MapDatasets(api.MapGroup("/datasets").WithTags("Datasets"));
-        api.MapPost("/pipelines/{pipeline}/runs", (string pipeline, HttpRequest request, StartRunHandler handler, CancellationToken ct) => handler.HandleAsync(pipeline, request, ct))
-            .WithName("StartPipelineRun")
-            .WithTags("Pipelines")
-            .WithSummary("Start a pipeline run; its state is served at /api/runs/{runId}.")
-            .Writes()
-            .WithBody<StartRunRequest>(required: false)
-            .Produces<RunAccepted>(StatusCodes.Status202Accepted)
-            .WithIdempotencyKey(required: false);
+        // Manual pipeline runs are started by the orchestration API, which owns the pipelines and enforces single-flight.
     }
 
     private static void MapModels(RouteGroupBuilder models)

@@ -7,7 +7,6 @@ using AiWorkload.Ingestion.Models;
 using AiWorkload.Ingestion.OpenApi;
 using AiWorkload.Ingestion.Outbox;
 using AiWorkload.Ingestion.Retraining;
-using AiWorkload.Ingestion.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -55,7 +54,6 @@ public static class IngestionExtensions
         services.AddSingleton<ReportMetricsHandler>();
         services.AddSingleton<RetrainHandler>();
         services.AddSingleton<RetrainingQueries>();
-        services.AddSingleton<StartRunHandler>();
         services.AddOutboxDispatcher<IWorkloadCatalog, WorkloadOutboxPublisher>(HealthCheckName).BindConfiguration(OutboxConfigurationSection);
         return builder;
     }

@@ -4,7 +4,6 @@ using AiWorkload.Ingestion.Datasets;
 using AiWorkload.Ingestion.Metrics;
 using AiWorkload.Ingestion.Models;
 using AiWorkload.Ingestion.Retraining;
-using AiWorkload.Ingestion.Runs;
 
 namespace AiWorkload.Ingestion;
 
@@ -25,6 +24,4 @@ namespace AiWorkload.Ingestion;
 [JsonSerializable(typeof(RetrainRequest))]
 [JsonSerializable(typeof(RetrainingAccepted))]
 [JsonSerializable(typeof(RetrainingStatus))]
-[JsonSerializable(typeof(StartRunRequest))]
-[JsonSerializable(typeof(RunAccepted))]
 internal sealed partial class IngestionJsonContext : JsonSerializerContext;

@@ -101,6 +101,7 @@ public static class OrchestrationExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, NotifyActivity>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventPolicy, DriftPolicy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventPolicy, NewDataPolicy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventPolicy, QueuedRunPolicy>());
         services.AddSingleton<ActivityRegistry>();
         services.AddSingleton(sp => new PipelineRegistry(
             sp.GetRequiredService<IOptions<OrchestrationOptions>>().Value,

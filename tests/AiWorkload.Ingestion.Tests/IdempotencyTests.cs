@@ -40,9 +40,10 @@ public sealed class IdempotencyTests
         var body = await first.ReadJsonAsync(201);
         Assert.Equal(201, (int)second.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
-        Assert.Equal("upload-1", body.GetProperty("batchId").GetString());
+        var batchId = body.GetProperty("batchId").GetString();
+        Assert.StartsWith("sha256-", batchId, StringComparison.Ordinal);
         Assert.Equal(3, (await app.Catalog.GetDatasetAsync("customers"))!.TotalRows);
-        Assert.Equal("data-ingested:customers:upload-1", Assert.Single(await app.PublishedAsync(IngestionApp.OrchestratorSubscription, nameof(DataIngested))).MessageId);
+        Assert.Equal($"data-ingested:customers:{batchId}", Assert.Single(await app.PublishedAsync(IngestionApp.OrchestratorSubscription, nameof(DataIngested))).MessageId);
     }
 
     [Fact]
@@ -54,11 +55,11 @@ public sealed class IdempotencyTests
         await client.RegisterChurnAsync();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-            client.PostAsync("/api/pipelines/retrain/runs", Requests.Json("""{"modelId": "customer-churn"}"""), "same-run")));
+            client.PostAsync("/api/models/customer-churn/metrics", Requests.Json("""{"metric": "accuracy", "value": 0.7}"""), "same-report")));
 
         Assert.All(responses, r => Assert.Equal(202, (int)r.StatusCode));
         Assert.Single(await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync())).ContinueWith(t => t.Result.Distinct().ToList()));
-        Assert.Equal("same-run", Assert.Single(await app.PublishedAsync(WorkloadTopology.PipelineRunsQueue)).Body<StartPipelineRun>().RunId);
+        Assert.Single(await app.PublishedAsync(IngestionApp.OrchestratorSubscription, nameof(ModelMetricsReported)));
     }
 
     [Fact]
@@ -71,12 +72,12 @@ public sealed class IdempotencyTests
         await (await client.PostAsync("/api/models/customer-churn/metrics", Requests.Json("""{"metric": "accuracy", "value": 0.7}"""), "key-a")).ReadJsonAsync(202);
 
         var otherBody = await client.PostAsync("/api/models/customer-churn/metrics", Requests.Json("""{"metric": "accuracy", "value": 0.9}"""), "key-a");
-        var otherEndpoint = await client.PostAsync("/api/pipelines/retrain/runs", null, "key-a");
+        var otherEndpoint = await client.PostAsync("/api/models/customer-churn/retrain", null, "key-a");
 
         (await Problem.ReadAsync(otherBody, 422)).Names("Idempotency-Key", "already used for a different request");
         (await Problem.ReadAsync(otherEndpoint, 422)).Names("Idempotency-Key", "'key-a'");
         Assert.Single(await app.PublishedAsync(IngestionApp.OrchestratorSubscription, nameof(ModelMetricsReported)));
-        Assert.Empty(await app.PublishedAsync(WorkloadTopology.PipelineRunsQueue));
+        Assert.Empty(await app.PublishedAsync(WorkloadTopology.RetrainingQueue));
     }
 
     [Fact]

@@ -107,6 +107,5 @@ public sealed class SecurityTests
         ("POST", "/api/datasets/customers/batches"),
         ("GET", "/api/datasets"),
         ("GET", "/api/datasets/customers"),
-        ("POST", "/api/pipelines/retrain/runs"),
     ];
 }

@@ -13,7 +13,10 @@ namespace AiWorkload.Orchestration.CrashHost;
 /// </summary>
 internal sealed class CrashTrainer(IWorkloadCatalog catalog, IMessageBus bus) : IMessageHandler<RetrainModel>
 {
-    public const string ModelId = "crash-model";
+    /// <summary>One model per run: manual retrainings of one model are single-flight, and these runs must all be in flight at once.</summary>
+    public const string ModelPrefix = "crash-model-";
+
+    public const int Models = 32;
 
     public static bool Hold { get; set; }
 
@@ -21,8 +24,13 @@ internal sealed class CrashTrainer(IWorkloadCatalog catalog, IMessageBus bus) : 
     {
         w.CreateDataset(new DatasetDefinition("crash-data", ["x"], "y", LabelKind.Categorical));
         w.AppendRows("crash-data", "seed", [new DatasetRow([1], "a"), new DatasetRow([2], "b")]);
-        return w.RegisterModel(new ModelDefinition(ModelId, ModelId, "crash-data", TaskType.Classification, new PromotionPolicy("accuracy"),
-            new DriftPolicy("accuracy", 0.05, 0.5, TimeSpan.FromHours(1), 0), DateTimeOffset.UnixEpoch));
+        for (var i = 0; i < Models; i++)
+        {
+            w.RegisterModel(new ModelDefinition(ModelPrefix + i, ModelPrefix + i, "crash-data", TaskType.Classification, new PromotionPolicy("accuracy"),
+                new DriftPolicy("accuracy", 0.05, 0.5, TimeSpan.FromHours(1), 0), DateTimeOffset.UnixEpoch));
+        }
+
+        return true;
     });
 
     public async Task HandleAsync(RetrainModel message, IMessageContext context, CancellationToken cancellationToken)
@@ -30,12 +38,13 @@ internal sealed class CrashTrainer(IWorkloadCatalog catalog, IMessageBus bus) : 
         Console.WriteLine($"RETRAIN {message.RequestId}");
         await Task.Delay(Hold ? Timeout.Infinite : Random.Shared.Next(10, 60), cancellationToken);
         var now = DateTimeOffset.UtcNow;
+        var modelId = message.ModelId;
         var version = await catalog.WriteAsync(w =>
         {
-            var added = w.AddVersion(new NewModelVersion(ModelId, message.RequestId, "crash", 1, new Dictionary<string, double> { ["accuracy"] = 0.5 }, "none", now, 0));
-            return added.Status == VersionStatus.Candidate ? w.SetVersionStatus(ModelId, added.Version, VersionStatus.Promoted, "newest wins") : added;
+            var added = w.AddVersion(new NewModelVersion(modelId, message.RequestId, "crash", 1, new Dictionary<string, double> { ["accuracy"] = 0.5 }, "none", now, 0));
+            return added.Status == VersionStatus.Candidate ? w.SetVersionStatus(modelId, added.Version, VersionStatus.Promoted, "newest wins") : added;
         }, cancellationToken);
-        await bus.PublishAsync(new ModelTrained($"trained:{message.RequestId}", message.RequestId, ModelId, version.Version, "crash", 1, version.Metrics, "accuracy", now, message.RunId), cancellationToken: cancellationToken);
-        await bus.PublishAsync(new ModelPromoted($"promoted:{message.RequestId}", message.RequestId, ModelId, version.Version, null, "accuracy", 0.5, null, "newest wins", now, message.RunId), cancellationToken: cancellationToken);
+        await bus.PublishAsync(new ModelTrained($"trained:{message.RequestId}", message.RequestId, modelId, version.Version, "crash", 1, version.Metrics, "accuracy", now, message.RunId), cancellationToken: cancellationToken);
+        await bus.PublishAsync(new ModelPromoted($"promoted:{message.RequestId}", message.RequestId, modelId, version.Version, null, "accuracy", 0.5, null, "newest wins", now, message.RunId), cancellationToken: cancellationToken);
     }
 }

@@ -53,7 +53,7 @@ while (Console.ReadLine() is { } line)
     {
         for (var i = 0; i < int.Parse(count, System.Globalization.CultureInfo.InvariantCulture); i++)
         {
-            await bus.SendAsync(new StartPipelineRun($"{prefix}-{i}", DefaultPipelines.RetrainOnDrift, "manual", DateTimeOffset.UtcNow, CrashTrainer.ModelId));
+            await bus.SendAsync(new StartPipelineRun($"{prefix}-{i}", DefaultPipelines.RetrainOnDrift, "manual", DateTimeOffset.UtcNow, $"{CrashTrainer.ModelPrefix}{i % CrashTrainer.Models}"));
         }
 
         Console.WriteLine("STARTED");

@@ -5,8 +5,8 @@ using AiWorkload.Catalog.Datasets;
 namespace AiWorkload.Ingestion.Datasets;
 
 /// <summary>
-/// The batch id when no Idempotency-Key is sent: a hash of the parsed rows, so re-sending the same data (as JSON or as
-/// CSV, however formatted) stores it once.
+/// The batch id: a hash of the parsed rows, so re-sending the same data (as JSON or as CSV, however formatted, with any
+/// Idempotency-Key or none) stores it once.
 /// </summary>
 internal static class BatchFingerprint
 {

@@ -4,11 +4,19 @@ using AiWorkload.Ingestion.Http;
 
 namespace AiWorkload.Ingestion.Datasets;
 
-/// <summary>Cell values as the catalog stores them: finite invariant-culture numbers, and labels as trimmed text.</summary>
+/// <summary>
+/// Cell values as the catalog stores them: invariant-culture numbers within <see cref="TrainableRange"/> (so one extreme
+/// value cannot make every later training of the dataset fail), and labels as trimmed text.
+/// </summary>
 internal static class Cells
 {
-    public static bool TryParseNumber(string text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    public static CellNumber ParseNumber(string text, out double value) =>
+        !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || double.IsNaN(value) ? CellNumber.NotANumber
+        : TrainableRange.Contains(value) ? CellNumber.Valid
+        : CellNumber.OutOfRange;
+
+    public static string OutOfRange(string where, string text, string column) =>
+        $"{where}: {Shorten(text)} in column '{column}' is out of range; training accepts {TrainableRange.Describe()}.";
 
     public static string NumberText(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
@@ -33,9 +41,13 @@ internal static class Cells
             return trimmed;
         }
 
-        if (TryParseNumber(trimmed, out var number))
+        switch (ParseNumber(trimmed, out var number))
         {
-            return NumberText(number);
+            case CellNumber.Valid:
+                return NumberText(number);
+            case CellNumber.OutOfRange:
+                errors.Add(field, OutOfRange(where, trimmed, field[(field.IndexOf("].", StringComparison.Ordinal) + 2)..]));
+                return null;
         }
 
         errors.Add(field, $"{where}: the label '{Shorten(trimmed)}' is not a number, and this dataset's label is numeric.");

@@ -130,15 +130,23 @@ internal static class CsvRecordsReader
                 label = Cells.Label(value, schema.LabelKind, field, where, errors);
                 valid &= label is not null;
             }
-            else if (Cells.TryParseNumber(value, out var number))
-            {
-                features[positions[i]] = number;
-            }
             else
             {
-                errors.Add(field, value.Length == 0
-                    ? $"{where}: the feature '{name}' is empty."
-                    : $"{where}: '{Cells.Shorten(value)}' in column '{name}' is not a number.");
+                switch (Cells.ParseNumber(value, out var number))
+                {
+                    case CellNumber.Valid:
+                        features[positions[i]] = number;
+                        continue;
+                    case CellNumber.OutOfRange:
+                        errors.Add(field, Cells.OutOfRange(where, value, name));
+                        break;
+                    default:
+                        errors.Add(field, value.Length == 0
+                            ? $"{where}: the feature '{name}' is empty."
+                            : $"{where}: '{Cells.Shorten(value)}' in column '{name}' is not a number.");
+                        break;
+                }
+
                 valid = false;
             }
         }

@@ -11,8 +11,9 @@ namespace AiWorkload.Ingestion.Datasets;
 
 /// <summary>
 /// POST /api/datasets/{datasetId}/batches: validates labelled rows (JSON or CSV) against the dataset's schema and stores
-/// them as one new data version with a DataIngested outbox entry, in one transaction. The batch id is the Idempotency-Key,
-/// else a hash of the rows: the same batch is stored once (200, alreadyStored) and announced once.
+/// them as one new data version with a DataIngested outbox entry, in one transaction. The batch id is a hash of the parsed
+/// rows, with or without an Idempotency-Key: the same rows are stored once (200, alreadyStored, rowsAdded 0) and announced
+/// once, however they were formatted or keyed.
 /// </summary>
 internal sealed class IngestBatchHandler(IWorkloadCatalog catalog, IdempotentWriter writer, IOptions<IngestionOptions> options)
 {
@@ -51,12 +52,14 @@ internal sealed class IngestBatchHandler(IWorkloadCatalog catalog, IdempotentWri
                 (null, Problems.Field(Problems.BodyField, "A batch is required: JSON {\"records\": [...]} or CSV with a header row.")),
             _ => (null, Problems.UnsupportedMediaType(body.ContentType, $"{MediaTypes.Json} or {MediaTypes.Csv}")),
         };
-        if (problem is not null)
+        if ((problem ?? (body.Format == BodyFormat.Json ? TrainableRows.CheckRecords(rows!, dataset.Definition) : null)) is { } refused)
         {
-            return problem;
+            return refused;
         }
 
-        var batchId = key ?? BatchFingerprint.Of(rows!);
+        // The batch is its rows, whatever key (or none) it came with, so the same upload is stored once. The key only
+        // makes a retried request get the first answer back byte for byte.
+        var batchId = BatchFingerprint.Of(rows!);
         return await writer.CommitAsync(idempotency, (catalogWriter, now) => Store(catalogWriter, datasetId, batchId, rows!, now), cancellationToken);
     }
 
@@ -70,7 +73,7 @@ internal sealed class IngestBatchHandler(IWorkloadCatalog catalog, IdempotentWri
                 now));
         }
 
-        var response = new BatchResponse(datasetId, batchId, batch.RowsAdded, batch.TotalRows, batch.DataVersion, batch.AlreadyStored);
+        var response = new BatchResponse(datasetId, batchId, batch.AlreadyStored ? 0 : batch.RowsAdded, batch.TotalRows, batch.DataVersion, batch.AlreadyStored);
         return new ApiResponse(
             batch.AlreadyStored ? StatusCodes.Status200OK : StatusCodes.Status201Created,
             Locations.Dataset(datasetId),

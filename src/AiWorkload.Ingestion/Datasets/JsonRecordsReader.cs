@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using AiWorkload.Catalog.Datasets;
 using AiWorkload.Ingestion.Http;
@@ -11,8 +12,16 @@ namespace AiWorkload.Ingestion.Datasets;
 /// </summary>
 internal static class JsonRecordsReader
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static (IReadOnlyList<DatasetRow>? Rows, IResult? Problem) Read(byte[] body, DatasetDefinition schema, int maxRows)
     {
+        // The parser checks structure, not every string's bytes; reading a name or value later would throw instead.
+        if (InvalidUtf8At(body) is { } offset)
+        {
+            return (null, Problems.Field(Problems.BodyField, $"The body is not valid UTF-8 (at byte {offset}); send JSON encoded as UTF-8."));
+        }
+
         JsonDocument document;
         try
         {
@@ -66,9 +75,13 @@ internal static class JsonRecordsReader
         JsonElement? records = null;
         foreach (var property in root.EnumerateObject())
         {
-            if (property.Name != "records")
+            if (JsonText.Name(property) is not { } name)
             {
-                errors.Add(property.Name, $"'{property.Name}' is not a known field; the batch is {{\"records\": [...]}}.");
+                errors.Add(Problems.BodyField, JsonText.LoneSurrogate);
+            }
+            else if (name != "records")
+            {
+                errors.Add(name, $"'{name}' is not a known field; the batch is {{\"records\": [...]}}.");
             }
             else if (property.Value.ValueKind != JsonValueKind.Array)
             {
@@ -127,17 +140,24 @@ internal static class JsonRecordsReader
         var valid = true;
         foreach (var cell in record.EnumerateObject())
         {
-            var field = $"records[{index}].{cell.Name}";
-            if (!columns.TryGet(cell.Name, out var column))
+            if (JsonText.Name(cell) is not { } name)
             {
-                errors.Add(field, $"{where}: '{cell.Name}' is not a column of dataset '{schema.DatasetId}'; {Cells.DescribeColumns(schema)}.");
+                errors.Add($"records[{index}]", $"{where}: {JsonText.LoneSurrogate}");
+                valid = false;
+                continue;
+            }
+
+            var field = $"records[{index}].{name}";
+            if (!columns.TryGet(name, out var column))
+            {
+                errors.Add(field, $"{where}: '{name}' is not a column of dataset '{schema.DatasetId}'; {Cells.DescribeColumns(schema)}.");
                 valid = false;
                 continue;
             }
 
             if (seen[column])
             {
-                errors.Add(field, $"{where}: '{cell.Name}' is given twice.");
+                errors.Add(field, $"{where}: '{name}' is given twice.");
                 valid = false;
                 continue;
             }
@@ -145,6 +165,13 @@ internal static class JsonRecordsReader
             seen[column] = true;
             if (column == ColumnIndex.LabelColumn(schema))
             {
+                if (cell.Value.ValueKind == JsonValueKind.String && JsonText.Value(cell.Value) is null)
+                {
+                    errors.Add(field, $"{where}: {JsonText.LoneSurrogate}");
+                    valid = false;
+                    continue;
+                }
+
                 label = Cells.Label(LabelText(cell.Value), schema.LabelKind, field, where, errors);
                 valid &= label is not null;
             }
@@ -154,7 +181,7 @@ internal static class JsonRecordsReader
             }
             else
             {
-                errors.Add(field, $"{where}: the feature '{cell.Name}' must be a number, not {Describe(cell.Value)}.");
+                errors.Add(field, $"{where}: the feature '{name}' must be a number, not {Describe(cell.Value)}.");
                 valid = false;
             }
         }
@@ -183,9 +210,22 @@ internal static class JsonRecordsReader
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"the text '{Cells.Shorten(value.GetString() ?? string.Empty)}'",
+        JsonValueKind.String => JsonText.Value(value) is { } text ? $"the text '{Cells.Shorten(text)}'" : "text with a lone surrogate escape",
         JsonValueKind.Null => "null",
         JsonValueKind.Number => $"{value.GetRawText()} (out of range)",
         _ => value.ValueKind.ToString().ToLowerInvariant(),
     };
+
+    private static int? InvalidUtf8At(byte[] body)
+    {
+        try
+        {
+            _ = StrictUtf8.GetCharCount(body);
+            return null;
+        }
+        catch (DecoderFallbackException error)
+        {
+            return error.Index;
+        }
+    }
 }

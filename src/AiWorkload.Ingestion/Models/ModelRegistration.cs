@@ -10,10 +10,11 @@ internal sealed record ModelRegistration(ModelDefinition Model, DatasetDefinitio
     /// <summary>Checks every field, naming each one at fault; defaults fill the policies.</summary>
     public static ModelRegistration? Validate(RegisterModelRequest request, DateTimeOffset now, ErrorList errors)
     {
-        var name = string.IsNullOrWhiteSpace(request.Name) ? request.Id : request.Name.Trim();
-        if (string.IsNullOrWhiteSpace(name))
+        // Required as the OpenAPI document says: an id alone used to stand in for it, which hid a missing field.
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name))
         {
-            errors.Add("name", "A name is required.");
+            errors.Add("name", request.Name is null ? "A name is required." : "A name is required; it must not be blank.");
         }
         else if (name.Length > 200)
         {

@@ -10,4 +10,10 @@ public static class RetrainingStates
 
     /// <summary>The retraining service recorded the version and its decision (promoted or rejected).</summary>
     public const string Trained = "trained";
+
+    /// <summary>
+    /// The job gave up without a decided version (bad data, a trainer that cannot fit, retries exhausted); final until
+    /// the request is resubmitted from the dead-letter queue and trains.
+    /// </summary>
+    public const string Failed = "failed";
 }

@@ -1,8 +1,9 @@
 namespace AiWorkload.Messaging.Rules.Sql;
 
 /// <summary>
-/// Arithmetic with C# binding semantics, as the docs require: Int64 arithmetic wraps (C#'s default unchecked
-/// context) but integer division or remainder by zero fails, Double follows IEEE (1.0/0 is infinity),
+/// Arithmetic with C# binding semantics, as the docs require: numbers in their promoted C# type (Int32 + Int32 is an
+/// Int32, see <see cref="NumericArithmetic"/>), wrapping as C#'s default unchecked context does, except that integer
+/// division or remainder by zero fails; Double follows IEEE (1.0/0 is infinity),
 /// <c>+</c> with a string operand concatenates, and DateTime/TimeSpan support the operators C# defines for them.
 /// Unknown in, unknown out, per the docs' unknown-evaluation rules.
 /// </summary>
@@ -15,14 +16,15 @@ internal static class SqlArithmetic
             return SqlValue.Null;
         }
 
-        if (left.Kind == ValueKind.Long && right.Kind == ValueKind.Long)
+        // Constants and earlier results carry no box: the common Int64 case needs no type lookup.
+        if (left.Kind == ValueKind.Long && right.Kind == ValueKind.Long && left.Ref is null or long && right.Ref is null or long)
         {
-            return SqlValue.FromLong(Integer(op, left.Long, right.Long));
+            return SqlValue.FromLong(NumericArithmetic.Int64(op, left.Long, right.Long));
         }
 
         if (left.IsNumeric && right.IsNumeric)
         {
-            return SqlValue.FromDouble(Real(op, left.Double, right.Double));
+            return NumericArithmetic.Apply(op, left, right);
         }
 
         if (op == ArithmeticOperator.Add && (left.Kind == ValueKind.String || right.Kind == ValueKind.String))
@@ -41,57 +43,36 @@ internal static class SqlArithmetic
             $"operator '{OperatorText.Of(op)}' cannot be applied to operands of type '{left.TypeName}' and '{right.TypeName}'");
     }
 
+    /// <summary>C#'s unary minus: small integers become Int32 (wrapping at MinValue), uint becomes Int64, ulong has none.</summary>
     public static SqlValue Negate(in SqlValue operand) => operand.Kind switch
     {
         ValueKind.Null => SqlValue.Null,
-        ValueKind.Long => SqlValue.FromLong(unchecked(-operand.Long)),
-        ValueKind.Double => SqlValue.FromDouble(-operand.Double),
+        ValueKind.Long or ValueKind.Double => NumericTypes.Of(operand) switch
+        {
+            NumericType.Int32 or NumericType.UnsignedToInt32 => SqlValue.FromObject(unchecked(-(int)operand.Long)),
+            NumericType.UInt32 or NumericType.Int64 => SqlValue.FromLong(unchecked(-operand.Long)),
+            NumericType.Single => SqlValue.FromObject(-NumericTypes.ToSingle(operand)),
+            NumericType.Decimal => SqlValue.FromObject(-NumericTypes.ToDecimal(operand)),
+            NumericType.Double => SqlValue.FromDouble(-operand.Double),
+            _ => throw new EvaluationFailure($"operator '-' cannot be applied to an operand of type '{nameof(UInt64)}'"),
+        },
         ValueKind.Other when operand.Ref is TimeSpan span => SqlValue.FromOther(Checked(() => span.Negate())),
         _ => throw new EvaluationFailure($"operator '-' cannot be applied to an operand of type '{operand.TypeName}'"),
     };
 
+    /// <summary>C#'s unary plus: the value, with small integers promoted to Int32.</summary>
     public static SqlValue Plus(in SqlValue operand) => operand.Kind switch
     {
         ValueKind.Null => SqlValue.Null,
-        ValueKind.Long => SqlValue.FromLong(operand.Long),
-        ValueKind.Double => SqlValue.FromDouble(operand.Double),
+        ValueKind.Long or ValueKind.Double => NumericTypes.Of(operand) switch
+        {
+            NumericType.Int32 or NumericType.UnsignedToInt32 => SqlValue.FromObject((int)operand.Long),
+            NumericType.Int64 => SqlValue.FromLong(operand.Long),
+            NumericType.Double => SqlValue.FromDouble(operand.Double),
+            _ => operand,
+        },
         ValueKind.Other when operand.Ref is TimeSpan => operand,
         _ => throw new EvaluationFailure($"operator '+' cannot be applied to an operand of type '{operand.TypeName}'"),
-    };
-
-    private static long Integer(ArithmeticOperator op, long a, long b)
-    {
-        switch (op)
-        {
-            case ArithmeticOperator.Add:
-                return unchecked(a + b);
-            case ArithmeticOperator.Subtract:
-                return unchecked(a - b);
-            case ArithmeticOperator.Multiply:
-                return unchecked(a * b);
-        }
-
-        if (b == 0)
-        {
-            throw new EvaluationFailure("division by zero");
-        }
-
-        // C# throws OverflowException here even in an unchecked context.
-        if (a == long.MinValue && b == -1)
-        {
-            throw new EvaluationFailure("arithmetic overflow");
-        }
-
-        return op == ArithmeticOperator.Divide ? a / b : a % b;
-    }
-
-    private static double Real(ArithmeticOperator op, double a, double b) => op switch
-    {
-        ArithmeticOperator.Add => a + b,
-        ArithmeticOperator.Subtract => a - b,
-        ArithmeticOperator.Multiply => a * b,
-        ArithmeticOperator.Divide => a / b,
-        _ => a % b,
     };
 
     private static bool TryTemporal(ArithmeticOperator op, object a, object b, out object result)

@@ -50,9 +50,9 @@ internal readonly struct SqlValue
     public static SqlValue FromOther(object value) => new(ValueKind.Other, 0, value);
 
     /// <summary>
-    /// Widens application and system property values to the language's types: every integer type to Int64, float and
-    /// decimal to Double (the issue asks for widening; C# would refuse decimal/double mixes, we accept the precision
-    /// loss instead of failing), char to a one-character string and enums to their names.
+    /// Holds application and system property values in the language's representation: every integer type as Int64 bits,
+    /// float and decimal as Double bits, each keeping its original box, from which arithmetic takes its C# type
+    /// (<see cref="NumericTypes"/>); char becomes a one-character string and enums their names.
     /// </summary>
     public static SqlValue FromObject(object? value) => value switch
     {

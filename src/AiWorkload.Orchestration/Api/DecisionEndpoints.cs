@@ -7,28 +7,38 @@ namespace AiWorkload.Orchestration.Api;
 
 internal static class DecisionEndpoints
 {
-    /// <summary>Drift and new-data decisions, newest first, "not triggered" ones included with their reasons.</summary>
+    /// <summary>
+    /// Drift and new-data decisions, newest first, "not triggered" ones included with their reasons. modelId and policy
+    /// take several values (comma-separated or repeated); triggered=true,false is the same as no filter.
+    /// </summary>
     public static async Task<Results<JsonHttpResult<Page<PolicyDecision>>, ValidationProblem>> ListAsync(
-        string? modelId, string? policy, string? triggered, string? page, string? pageSize, IRunStore store, CancellationToken cancellationToken)
+        string[]? modelId, string[]? policy, string[]? triggered, int? page, int? pageSize, IRunStore store, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var paging = Paging.Read(page, pageSize, errors);
-        if (policy is not null and not (PolicyNames.Drift or PolicyNames.NewData))
+        var models = FilterValues.Read(modelId, "modelId", errors);
+        var policies = FilterValues.Read(policy, "policy", errors);
+        if (policies?.FirstOrDefault(p => p is not (PolicyNames.Drift or PolicyNames.NewData)) is { } unknown)
         {
-            errors["policy"] = [$"'{policy}' is not a policy; use {PolicyNames.Drift} or {PolicyNames.NewData}."];
+            errors["policy"] = [$"'{unknown}' is not a policy; use {PolicyNames.Drift} or {PolicyNames.NewData}."];
         }
 
-        bool? onlyTriggered = null;
-        if (triggered is not null)
+        var flags = new List<bool>();
+        foreach (var text in FilterValues.Read(triggered, "triggered", errors) ?? [])
         {
-            if (bool.TryParse(triggered, out var value))
+            if (bool.TryParse(text, out var value))
             {
-                onlyTriggered = value;
+                flags.Add(value);
             }
             else
             {
-                errors["triggered"] = [$"'{triggered}' is not true or false."];
+                errors["triggered"] = [$"'{text}' is not true or false."];
             }
+        }
+
+        if ((models?.Count ?? 1) * (policies?.Count ?? 1) > FilterValues.MaxValues)
+        {
+            errors["query"] = [$"At most {FilterValues.MaxValues} combinations of filter values are accepted."];
         }
 
         if (errors.Count > 0)
@@ -36,7 +46,12 @@ internal static class DecisionEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var result = await store.QueryDecisionsAsync(new DecisionQuery(modelId, policy, onlyTriggered, paging.Page, paging.PageSize), cancellationToken);
+        bool? onlyTriggered = flags.Distinct().Count() == 1 ? flags[0] : null;
+        var queries = (
+            from m in FilterValues.OrUnfiltered(models)
+            from p in FilterValues.OrUnfiltered(policies)
+            select (Func<int, int, Task<Page<PolicyDecision>>>)((number, size) => store.QueryDecisionsAsync(new DecisionQuery(m, p, onlyTriggered, number, size), cancellationToken))).ToList();
+        var result = await MergedPages.ReadAsync(queries, paging.Page, paging.PageSize, NewestDecisionFirst.Instance);
         return TypedResults.Json(result, OrchestrationJsonContext.Default.PagePolicyDecision);
     }
 }

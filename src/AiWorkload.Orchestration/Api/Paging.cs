@@ -7,22 +7,25 @@ internal static class Paging
 {
     public const int MaxPageSize = 100;
 
-    public static (int Page, int PageSize) Read(string? page, string? pageSize, Dictionary<string, string[]> errors) =>
-        (Number(page, "page", 1, int.MaxValue, 1, errors), Number(pageSize, "pageSize", 1, MaxPageSize, 20, errors));
+    public const int DefaultPageSize = 20;
 
-    private static int Number(string? text, string name, int min, int max, int fallback, Dictionary<string, string[]> errors)
+    /// <summary>Bound as integers, so text is refused by binding (a 400 naming the parameter) before this range check.</summary>
+    public static (int Page, int PageSize) Read(int? page, int? pageSize, Dictionary<string, string[]> errors) =>
+        (Number(page, "page", 1, int.MaxValue, 1, errors), Number(pageSize, "pageSize", 1, MaxPageSize, DefaultPageSize, errors));
+
+    private static int Number(int? given, string name, int min, int max, int fallback, Dictionary<string, string[]> errors)
     {
-        if (text is null)
+        if (given is not { } value)
         {
             return fallback;
         }
 
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        if (value >= min && value <= max)
         {
             return value;
         }
 
-        errors[name] = [$"'{text}' is not a whole number from {min} to {(max == int.MaxValue ? "up" : max.ToString(CultureInfo.InvariantCulture))}."];
+        errors[name] = [$"{value} is not a whole number from {min} to {(max == int.MaxValue ? "up" : max.ToString(CultureInfo.InvariantCulture))}."];
         return fallback;
     }
 }

@@ -8,22 +8,18 @@ namespace AiWorkload.Orchestration.Api;
 
 internal static class RunEndpoints
 {
+    /// <summary>Every filter takes several values (comma-separated or repeated); a run matches any of them.</summary>
     public static async Task<Results<JsonHttpResult<Page<RunSummary>>, ValidationProblem>> ListAsync(
-        string? pipeline, string? modelId, string? state, string? page, string? pageSize, IRunStore store, CancellationToken cancellationToken)
+        string[]? pipeline, string[]? modelId, string[]? state, int? page, int? pageSize, IRunStore store, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var paging = Paging.Read(page, pageSize, errors);
-        RunState? parsed = null;
-        if (state is not null)
+        var pipelines = FilterValues.Read(pipeline, "pipeline", errors);
+        var models = FilterValues.Read(modelId, "modelId", errors);
+        var states = States(FilterValues.Read(state, "state", errors), errors);
+        if ((pipelines?.Count ?? 1) * (models?.Count ?? 1) * (states?.Count ?? 1) > FilterValues.MaxValues)
         {
-            if (Enum.TryParse<RunState>(state, ignoreCase: true, out var value) && Enum.IsDefined(value))
-            {
-                parsed = value;
-            }
-            else
-            {
-                errors["state"] = [$"'{state}' is not a run state; use one of {string.Join(", ", Enum.GetNames<RunState>())}."];
-            }
+            errors["query"] = [$"At most {FilterValues.MaxValues} combinations of filter values are accepted."];
         }
 
         if (errors.Count > 0)
@@ -31,7 +27,12 @@ internal static class RunEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var result = await store.QueryRunsAsync(new RunQuery(pipeline, modelId, parsed, paging.Page, paging.PageSize), cancellationToken);
+        var queries = (
+            from p in FilterValues.OrUnfiltered(pipelines)
+            from m in FilterValues.OrUnfiltered(models)
+            from s in states is null ? [null] : states.Select(v => (RunState?)v)
+            select (Func<int, int, Task<Page<RunSummary>>>)((number, size) => store.QueryRunsAsync(new RunQuery(p, m, s, number, size), cancellationToken))).ToList();
+        var result = await MergedPages.ReadAsync(queries, paging.Page, paging.PageSize, NewestRunFirst.Instance);
         return TypedResults.Json(result, OrchestrationJsonContext.Default.PageRunSummary);
     }
 
@@ -65,6 +66,29 @@ internal static class RunEndpoints
                 statusCode: StatusCodes.Status409Conflict,
                 extensions: new Dictionary<string, object?> { ["runId"] = runId, ["state"] = current.State.ToString() }),
         };
+    }
+
+    private static IReadOnlyList<RunState>? States(IReadOnlyList<string>? names, Dictionary<string, string[]> errors)
+    {
+        if (names is null)
+        {
+            return null;
+        }
+
+        var states = new List<RunState>();
+        foreach (var name in names)
+        {
+            if (Enum.TryParse<RunState>(name, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(name, out _))
+            {
+                states.Add(value);
+            }
+            else
+            {
+                errors["state"] = [$"'{name}' is not a run state; use one or more of {string.Join(", ", Enum.GetNames<RunState>())}."];
+            }
+        }
+
+        return [.. states.Distinct()];
     }
 
     private static ProblemHttpResult NotFound(string runId) => TypedResults.Problem(

@@ -2,12 +2,17 @@ using AiWorkload.Contracts.Commands;
 using AiWorkload.Messaging;
 using AiWorkload.Orchestration.Engine;
 using AiWorkload.Orchestration.Pipelines;
+using AiWorkload.Orchestration.Policies;
+using AiWorkload.Orchestration.Runs;
 
 namespace AiWorkload.Orchestration.Handlers;
 
 /// <summary>
-/// Starts a run: creates it (or finds the Pending run a trigger created) and executes as far as it goes without waiting.
-/// An unknown pipeline gives a Failed run, visible at the Location the API returned, rather than a dead letter.
+/// Starts a run: creates it (or finds the Pending run a trigger or the API created) and executes as far as it goes without
+/// waiting. An unknown pipeline gives a Failed run, visible at the Location the API returned, rather than a dead letter.
+/// A command for a model another run is retraining is held to single-flight here as well as at the API, since commands
+/// come from other senders and delivery is at least once: it becomes a queued run when it asked to wait, else a run
+/// cancelled with the reason. A queued run starts when it is first in line and its model is free.
 /// </summary>
 internal sealed class StartPipelineRunHandler(RunCoordinator coordinator, RunEngine engine, PipelineRegistry pipelines) : IMessageHandler<StartPipelineRun>
 {
@@ -20,15 +25,33 @@ internal sealed class StartPipelineRunHandler(RunCoordinator coordinator, RunEng
 
         await coordinator.ExecuteAsync($"start:{context.MessageId}", async (work, token) =>
         {
-            var run = await work.LoadRunAsync(message.RunId, token);
-            if (run is null)
+            var run = await work.LoadRunAsync(message.RunId, token) ?? await CreateAsync(message, work, token);
+            if (ManualFlight.IsQueued(run) && !await ManualFlight.MayStartAsync(run, work, pipelines, token))
             {
-                run = RunFactory.Create(pipelines.Find(message.Pipeline), message.Pipeline, message.RunId, message.Trigger, message.ModelId, message.Parameters, work.Now);
-                work.AddRun(run);
-                RunEngine.Created(run, work);
+                return;
             }
 
             await engine.StartAsync(run, work, token);
         }, cancellationToken);
+    }
+
+    private async Task<PipelineRun> CreateAsync(StartPipelineRun message, RunWork work, CancellationToken cancellationToken)
+    {
+        var definition = pipelines.Find(message.Pipeline);
+        var flight = ManualFlight.Applies(definition, message.ModelId);
+        var active = flight ? await ManualFlight.ActiveAsync(message.ModelId!, work, pipelines, message.RunId, cancellationToken) : null;
+        var queued = active is not null && message.Trigger == ManualFlight.QueuedTrigger;
+        // Only a run that may start at once holds the flight key; the store then refuses a second holder outright.
+        var run = RunFactory.Create(definition, message.Pipeline, message.RunId, message.Trigger, message.ModelId, message.Parameters, work.Now,
+            flight && active is null ? message.ModelId : null);
+        work.AddRun(run);
+        RunEngine.Created(run, work);
+        if (active is not null && !queued)
+        {
+            run.Error = ManualFlight.BusyReason(message.ModelId!, active);
+            RunEngine.Cancel(run, run.Error, work);
+        }
+
+        return run;
     }
 }

@@ -8,9 +8,13 @@ namespace AiWorkload.Training.Inference;
 /// </summary>
 internal static class FeatureVector
 {
-    public static Dictionary<string, string[]> Validate(IReadOnlyDictionary<string, JsonElement>? features, IReadOnlyList<string> schema, out Dictionary<string, double> values)
+    /// <param name="values">
+    /// The features in <paramref name="schema"/> order, the order <c>TrainedModel.Predict(IReadOnlyList&lt;double&gt;)</c>
+    /// takes: a valid request then needs no per-name dictionary, sort or lookup on its way to the model.
+    /// </param>
+    public static Dictionary<string, string[]> Validate(IReadOnlyDictionary<string, JsonElement>? features, IReadOnlyList<string> schema, out double[] values)
     {
-        values = new Dictionary<string, double>(StringComparer.Ordinal);
+        values = new double[schema.Count];
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (features is null)
         {
@@ -18,14 +22,18 @@ internal static class FeatureVector
             return errors;
         }
 
-        foreach (var name in schema.Where(name => !features.ContainsKey(name)))
+        for (var i = 0; i < schema.Count; i++)
         {
-            errors[$"features.{name}"] = ["Missing: the model expects this feature."];
+            if (!features.ContainsKey(schema[i]))
+            {
+                errors[$"features.{schema[i]}"] = ["Missing: the model expects this feature."];
+            }
         }
 
         foreach (var (name, value) in features)
         {
-            if (!schema.Contains(name, StringComparer.Ordinal))
+            var index = IndexOf(schema, name);
+            if (index < 0)
             {
                 errors[$"features.{name}"] = [$"Unexpected: the model has no such feature; it expects [{string.Join(", ", schema)}]."];
             }
@@ -35,10 +43,24 @@ internal static class FeatureVector
             }
             else
             {
-                values[name] = number;
+                values[index] = number;
             }
         }
 
         return errors;
+    }
+
+    // A model has a handful of features: a linear scan beats hashing and allocates nothing.
+    private static int IndexOf(IReadOnlyList<string> schema, string name)
+    {
+        for (var i = 0; i < schema.Count; i++)
+        {
+            if (string.Equals(schema[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

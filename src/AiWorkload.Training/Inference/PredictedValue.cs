@@ -13,8 +13,19 @@ public sealed record PredictedValue(
     {
         ArgumentNullException.ThrowIfNull(prediction);
         ArgumentNullException.ThrowIfNull(model);
-        return prediction.Label is null
-            ? new PredictedValue(null, prediction.Value, null)
-            : new PredictedValue(prediction.Label, null, model.ClassLabels.Select((label, i) => (label, p: prediction.Probabilities[i])).ToDictionary(x => x.label, x => x.p, StringComparer.Ordinal));
+        if (prediction.Label is null)
+        {
+            return new PredictedValue(null, prediction.Value, null);
+        }
+
+        // Built once per request on the predict path, so sized up front instead of grown through LINQ.
+        var labels = model.ClassLabels;
+        var probabilities = new Dictionary<string, double>(labels.Count, StringComparer.Ordinal);
+        for (var i = 0; i < labels.Count; i++)
+        {
+            probabilities.Add(labels[i], prediction.Probabilities[i]);
+        }
+
+        return new PredictedValue(prediction.Label, null, probabilities);
     }
 }

@@ -30,6 +30,37 @@ public sealed class JobOutcomeStore(IWorkloadCatalog catalog)
             cancellationToken);
     }
 
+    /// <summary>
+    /// Records that the job gave up, so its request reports <c>failed</c> with the reason. The first failure of a job is
+    /// kept: a redelivery that fails again (the record was written, the dead-lettering was not) has the same reason.
+    /// </summary>
+    public async Task SaveFailureAsync(TrainingJob job, string reason, string detail, DateTimeOffset failedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var key = JobRecords.FailureKey(job.ModelId, job.JobId);
+        if (await catalog.GetIdempotentResponseAsync(key, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var body = JobRecords.Serialize(new JobFailure(job.ModelId, job.JobId, reason, detail, failedAt));
+        var record = new IdempotentResponse(key, RequestHash(job), StatusCode: 422, Location: null, body, failedAt);
+        await catalog.WriteAsync(
+            w =>
+            {
+                w.SaveIdempotentResponse(record);
+                return record;
+            },
+            cancellationToken);
+    }
+
+    public async Task<JobFailure?> GetFailureAsync(TrainingJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var record = await catalog.GetIdempotentResponseAsync(JobRecords.FailureKey(job.ModelId, job.JobId), cancellationToken);
+        return record is null ? null : JobRecords.ReadFailure(record.Body);
+    }
+
     public async Task<JobOutcome?> GetAsync(TrainingJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -37,7 +68,7 @@ public sealed class JobOutcomeStore(IWorkloadCatalog catalog)
         return record is null ? null : JsonSerializer.Deserialize(record.Body, RetrainingJsonContext.Default.JobOutcome);
     }
 
-    private static string Key(TrainingJob job) => $"retraining:{job.ModelId}:{job.JobId}";
+    private static string Key(TrainingJob job) => JobRecords.OutcomeKey(job.ModelId, job.JobId);
 
     private static string RequestHash(TrainingJob job) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{job.ModelId}\n{job.JobId}")));

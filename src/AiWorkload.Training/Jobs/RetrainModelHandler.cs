@@ -16,8 +16,10 @@ namespace AiWorkload.Training.Jobs;
 /// Idempotent on the job id (the request's MessageId): a delivery that finds the job's version recorded resumes from it
 /// (decides if a crash came before the decision, then re-publishes the same events) and never trains a second version.
 /// Data that can never train is dead-lettered at once with a reason; transient failures are retried with backoff; either
-/// way TrainingFailed is published when the job gives up. Shutdown cancels the run, and the port abandons the message so
-/// the job is redone.
+/// way the failure is recorded for the request's status and TrainingFailed is published when the job gives up.
+/// Dead-lettering rather than completing keeps the request where operators look and can resubmit it once the data is
+/// corrected, without spending the queue's delivery count on a failure that would only repeat. Shutdown cancels the
+/// run, and the port abandons the message so the job is redone.
 /// </summary>
 public sealed class RetrainModelHandler(
     IWorkloadCatalog catalog,
@@ -90,16 +92,15 @@ public sealed class RetrainModelHandler(
     private async Task<(ModelVersion Version, JobOutcome Outcome)> DecideAsync(
         TrainingJob job, ModelDefinition model, ModelVersion candidate, TrainingData? data, CancellationToken cancellationToken)
     {
-        var decision = await promotion.EvaluateAsync(
-            model,
-            candidate,
-            ct => data is not null ? Task.FromResult(data) : loader.LoadAsync(model, candidate.DataVersion, ct),
-            cancellationToken);
+        // Loaded again when resuming after a crash: the decision must say which rows the version was trained without.
+        data ??= await loader.LoadAsync(model, candidate.DataVersion, cancellationToken);
+        var decision = await promotion.EvaluateAsync(model, candidate, _ => Task.FromResult(data), cancellationToken);
+        var reason = data.Excluded is { } excluded ? $"{decision.Reason} {excluded.Describe(data.DataVersion)}" : decision.Reason;
         var outcome = new JobOutcome(candidate.Version, decision.Promote, decision.Metric, decision.CandidateValue,
-            decision.BaselineVersion, decision.BaselineValue, decision.Reason, time.GetUtcNow());
+            decision.BaselineVersion, decision.BaselineValue, reason, time.GetUtcNow(), data.Excluded);
         var version = await outcomes.SaveAsync(job, outcome, candidate.ArtifactKey, cancellationToken);
         telemetry.RecordJob(decision.Promote ? "promoted" : "rejected");
-        logger.LogInformation("Job {JobId}: {Decision}", job.JobId, decision.Reason);
+        logger.LogInformation("Job {JobId}: {Decision}", job.JobId, reason);
         return (version, outcome);
     }
 
@@ -126,6 +127,8 @@ public sealed class RetrainModelHandler(
     {
         var description = FailureText.Fit(detail);
         logger.LogWarning("Job {JobId} for model {ModelId} failed ({Reason}) on attempt {Attempt}: {Detail}", job.JobId, job.ModelId, reason, job.Attempt, description);
+        // Recorded before the event and the dead-lettering, so the request's status says failed once either is seen.
+        await outcomes.SaveFailureAsync(job, reason, description, time.GetUtcNow(), cancellationToken);
         await events.FailedAsync(job, reason, description, cancellationToken);
         await context.DeadLetterAsync(reason, description, cancellationToken);
         telemetry.RecordJob("failed");

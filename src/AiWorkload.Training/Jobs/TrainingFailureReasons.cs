@@ -25,6 +25,12 @@ public static class TrainingFailureReasons
     /// <summary>The trainer did not report the metric the promotion policy compares.</summary>
     public const string MetricNotReported = "MetricNotReported";
 
+    /// <summary>
+    /// A built-in trainer could not fit the data (a numerical failure). It repeats on the same pinned snapshot and seed,
+    /// so the job is not retried; new or corrected data and a new request are the way on.
+    /// </summary>
+    public const string CannotFit = "CannotFit";
+
     /// <summary>An external trainer crashed, or broke its output contract; the detail ends with its stderr tail.</summary>
     public const string TrainerFailed = "TrainerFailed";
 

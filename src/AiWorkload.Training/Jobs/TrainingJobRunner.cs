@@ -90,5 +90,17 @@ public sealed class TrainingJobRunner(
                 error.Message,
                 error);
         }
+        catch (Exception error) when (IsNumericalFailure(error) && !cancellationToken.IsCancellationRequested)
+        {
+            // A built-in trainer is deterministic on a pinned snapshot and seed: retrying would fail the same way.
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "cannot fit");
+            throw new TrainingJobRejectedException(
+                TrainingFailureReasons.CannotFit,
+                $"Trainer '{trainer.Trainer.Name}' cannot fit data version {data.DataVersion} of dataset '{data.DatasetId}': {error.Message}",
+                error);
+        }
     }
+
+    private static bool IsNumericalFailure(Exception error) =>
+        error is ArithmeticException or ArgumentException or (InvalidOperationException and not ObjectDisposedException);
 }

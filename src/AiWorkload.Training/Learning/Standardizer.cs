@@ -48,6 +48,33 @@ public sealed class Standardizer
             throw new ArgumentException("Cannot fit a standardizer on zero rows.", nameof(rowIndices));
         }
 
+        var (mean, std) = Moments(data, rowIndices, divisors: null);
+        if (mean.Any(m => !double.IsFinite(m)) || std.Any(v => !double.IsFinite(v)))
+        {
+            // Values near double's limits overflow the sums (the square of 1e160 already does). Computing on each feature
+            // divided by its largest magnitude keeps every sum finite: the scaled mean and deviation are at most 1, so
+            // multiplying back by that magnitude cannot overflow either.
+            var peak = PeakMagnitudes(data, rowIndices);
+            (mean, std) = Moments(data, rowIndices, peak);
+            for (var f = 0; f < mean.Length; f++)
+            {
+                mean[f] *= peak[f];
+                std[f] *= peak[f];
+            }
+        }
+
+        var scale = new double[mean.Length];
+        for (var f = 0; f < mean.Length; f++)
+        {
+            scale[f] = std[f] > ConstantFeatureTolerance * Math.Max(1, Math.Abs(mean[f])) ? std[f] : 1;
+        }
+
+        return new Standardizer(mean, scale);
+    }
+
+    /// <summary>Means and population deviations, of each feature divided by its divisor when given.</summary>
+    private static (double[] Mean, double[] Std) Moments(TabularDataset data, IReadOnlyList<int> rowIndices, double[]? divisors)
+    {
         var d = data.FeatureCount;
         var mean = new double[d];
         foreach (var row in rowIndices)
@@ -55,7 +82,7 @@ public sealed class Standardizer
             var features = data.GetFeatures(row);
             for (var f = 0; f < d; f++)
             {
-                mean[f] += features[f];
+                mean[f] += Scaled(features[f], divisors, f);
             }
         }
 
@@ -71,19 +98,36 @@ public sealed class Standardizer
             var features = data.GetFeatures(row);
             for (var f = 0; f < d; f++)
             {
-                var centred = features[f] - mean[f];
+                var centred = Scaled(features[f], divisors, f) - mean[f];
                 variance[f] += centred * centred;
             }
         }
 
-        var scale = new double[d];
+        var std = new double[d];
         for (var f = 0; f < d; f++)
         {
-            var std = Math.Sqrt(variance[f] / rowIndices.Count);
-            scale[f] = std > ConstantFeatureTolerance * Math.Max(1, Math.Abs(mean[f])) ? std : 1;
+            std[f] = Math.Sqrt(variance[f] / rowIndices.Count);
         }
 
-        return new Standardizer(mean, scale);
+        return (mean, std);
+    }
+
+    private static double Scaled(double value, double[]? divisors, int feature) =>
+        divisors is null || divisors[feature] == 0 ? value : value / divisors[feature];
+
+    private static double[] PeakMagnitudes(TabularDataset data, IReadOnlyList<int> rowIndices)
+    {
+        var peak = new double[data.FeatureCount];
+        foreach (var row in rowIndices)
+        {
+            var features = data.GetFeatures(row);
+            for (var f = 0; f < peak.Length; f++)
+            {
+                peak[f] = Math.Max(peak[f], Math.Abs(features[f]));
+            }
+        }
+
+        return peak;
     }
 
     public void Transform(ReadOnlySpan<double> features, Span<double> destination)
@@ -95,7 +139,10 @@ public sealed class Standardizer
 
         for (var f = 0; f < means.Length; f++)
         {
-            destination[f] = (features[f] - means[f]) / scales[f];
+            var z = (features[f] - means[f]) / scales[f];
+
+            // The difference of two values of opposite sign near double's limits overflows; divided first, it cannot.
+            destination[f] = double.IsFinite(z) || !double.IsFinite(features[f]) ? z : (features[f] / scales[f]) - (means[f] / scales[f]);
         }
     }
 

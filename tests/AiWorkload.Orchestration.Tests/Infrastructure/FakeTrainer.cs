@@ -18,7 +18,7 @@ internal sealed class FakeTrainer(TrainerScript script, IWorkloadCatalog catalog
         var now = time.GetUtcNow();
         if (script.ShouldFail())
         {
-            await bus.PublishAsync(FakeTraining.Failed(message, now), cancellationToken: cancellationToken);
+            await bus.PublishAsync(FakeTraining.Failed(message, now, script.FailureReason), cancellationToken: cancellationToken);
             return;
         }
 

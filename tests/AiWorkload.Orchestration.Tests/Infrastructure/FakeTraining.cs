@@ -45,8 +45,8 @@ internal static class FakeTraining
         new($"trained:{request.RequestId}", request.RequestId, request.ModelId, version.Version, "fake", version.DataVersion, version.Metrics,
             version.Metrics.Keys.First(), now, request.RunId);
 
-    public static TrainingFailed Failed(RetrainModel request, DateTimeOffset now) =>
-        new($"failed:{request.RequestId}", request.RequestId, request.ModelId, "diverged", "the loss became NaN", now, request.RunId);
+    public static TrainingFailed Failed(RetrainModel request, DateTimeOffset now, string reason = "diverged") =>
+        new($"failed:{request.RequestId}", request.RequestId, request.ModelId, reason, "the loss became NaN", now, request.RunId);
 
     public static Task PublishAsync(IMessageBus bus, object @event) => @event switch
     {

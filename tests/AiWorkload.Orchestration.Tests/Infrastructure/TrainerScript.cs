@@ -17,6 +17,9 @@ internal sealed class TrainerScript
     /// <summary>How many of the first requests fail with TrainingFailed.</summary>
     public int FailFirst { get; set; }
 
+    /// <summary>The reason those failures give, as the retraining service's TrainingFailureReasons do.</summary>
+    public string FailureReason { get; set; } = "diverged";
+
     private int _answered;
 
     public bool ShouldFail() => Interlocked.Increment(ref _answered) <= FailFirst;

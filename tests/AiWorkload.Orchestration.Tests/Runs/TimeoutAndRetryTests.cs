@@ -91,6 +91,27 @@ public sealed class TimeoutAndRetryTests
         Assert.Equal(["flaky:train:1", "flaky:train:2", "flaky:train:3"], host.Trainer.Requests.Select(r => r.RequestId));
     }
 
+    [Theory]
+    [InlineData("InsufficientData")]
+    [InlineData("CannotFit")]
+    [InlineData("SchemaMismatch")]
+    public async Task A_training_failure_that_would_repeat_fails_the_activity_at_once_instead_of_retrying(string reason)
+    {
+        var time = new ManualTimeProvider();
+        await using var host = await OrchestrationHost.StartAsync(new HostSetup { Time = time, Orchestration = o => o.AddPipeline(Training(3)) });
+        await Seed.ModelAsync(host.Catalog);
+        host.Trainer.FailFirst = 1;
+        host.Trainer.FailureReason = reason;
+
+        await host.StartRunAsync("poisoned", "train-only");
+
+        var run = await host.WaitForStateAsync("poisoned", RunState.Failed);
+        var train = run.FindActivity("train")!;
+        Assert.Equal(ActivityStatus.Failed, train.Status);
+        Assert.StartsWith($"training job poisoned:train:1 failed: {reason}", Assert.Single(train.Attempts).Error, StringComparison.Ordinal);
+        Assert.Single(host.Trainer.Requests);
+    }
+
     [Fact]
     public async Task When_every_attempt_times_out_the_run_ends_TimedOut()
     {

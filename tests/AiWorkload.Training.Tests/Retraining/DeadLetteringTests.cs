@@ -8,6 +8,7 @@ using AiWorkload.Messaging.Topology;
 using AiWorkload.Testing;
 using AiWorkload.Training.Jobs;
 using AiWorkload.Training.Tests.Retraining.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AiWorkload.Training.Tests.Retraining;
 
@@ -53,8 +54,11 @@ public sealed class DeadLetteringTests : IDisposable
         await host.WaitUntilQueueEmptyAsync();
         var deadLettered = (await host.DeadLetters.PeekAsync(RetrainingQueue)).ToDictionary(m => m.MessageId);
         var failed = host.Events.Of<TrainingFailed>().ToDictionary(e => e.JobId);
+        var outcomes = host.Services.GetRequiredService<JobOutcomeStore>();
         foreach (var (model, reason, description) in expected)
         {
+            var recorded = await outcomes.GetFailureAsync(new TrainingJob($"{model}-1", model, null, 1), CancellationToken.None);
+            Assert.Equal((reason, description), (recorded?.Reason, recorded?.Detail));
             var message = deadLettered[$"{model}-1"];
             Assert.Equal((reason, description, 1), (message.Reason, message.Description, message.DeliveryCount));
             Assert.Equal(($"{model}-1:failed", model, reason, description), (failed[$"{model}-1"].EventId, failed[$"{model}-1"].ModelId, failed[$"{model}-1"].Reason, failed[$"{model}-1"].Detail));

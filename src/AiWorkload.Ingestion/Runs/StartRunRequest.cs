@@ -1,3 +1,0 @@
-namespace AiWorkload.Ingestion.Runs;
-
-public sealed record StartRunRequest(string? ModelId = null, IReadOnlyDictionary<string, string>? Parameters = null);

@@ -1,0 +1,3 @@
+namespace AiWorkload.ServiceDefaults.Tests;
+
+public sealed record Item(string Name);
