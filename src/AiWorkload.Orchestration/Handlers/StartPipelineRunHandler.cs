@@ -26,9 +26,16 @@ internal sealed class StartPipelineRunHandler(RunCoordinator coordinator, RunEng
         await coordinator.ExecuteAsync($"start:{context.MessageId}", async (work, token) =>
         {
             var run = await work.LoadRunAsync(message.RunId, token) ?? await CreateAsync(message, work, token);
-            if (ManualFlight.IsQueued(run) && !await ManualFlight.MayStartAsync(run, work, pipelines, token))
+            if (ManualFlight.IsQueued(run))
             {
-                return;
+                if (!await ManualFlight.MayStartAsync(run, work, pipelines, token))
+                {
+                    return;
+                }
+
+                // Holding the key from now on, a queued run that two handlers both saw as free starts once: the store
+                // refuses the second commit, which then re-reads and waits again.
+                run.FlightKey = run.ModelId;
             }
 
             await engine.StartAsync(run, work, token);

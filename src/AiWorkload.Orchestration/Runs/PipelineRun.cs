@@ -32,8 +32,11 @@ public sealed class PipelineRun
     /// <summary>Set by the store; a commit succeeds only if nobody changed the run since it was read.</summary>
     public long Version { get; set; }
 
-    /// <summary>At most one active run per key (a model id for policy-started retrainings); enforced by the store.</summary>
-    public string? FlightKey { get; init; }
+    /// <summary>
+    /// At most one active run per key (a model id for the runs that retrain it); enforced by the store. A queued manual run
+    /// takes it only when it starts, so the store also refuses a queued run that would start beside another holder.
+    /// </summary>
+    public string? FlightKey { get; set; }
 
     /// <summary>Null when the pipeline named by the start command does not exist (the run is then Failed).</summary>
     public PipelineDefinition? Definition { get; init; }

@@ -113,7 +113,7 @@ public sealed partial class SqliteRunStore : IRunStore, IDisposable
         }
 
         return Execute(connection, transaction, """
-            UPDATE runs SET state = $s, updated_at = $u, version = $v, waiting_for = $w, document = $d
+            UPDATE runs SET state = $s, updated_at = $u, version = $v, flight_key = $f, waiting_for = $w, document = $d
             WHERE run_id = $id AND version = $ev
             """, values) == 1;
     }

@@ -120,7 +120,7 @@ public sealed partial class PostgresRunStore(NpgsqlDataSource dataSource) : IRun
 
         // A concurrent writer's uncommitted update of the run makes this wait; once that one commits, the version no longer matches.
         return await Command(transaction, """
-            UPDATE aiworkload_orchestration.runs SET state = @s, updated_at = @u, version = @v, waiting_for = @w, document = @d
+            UPDATE aiworkload_orchestration.runs SET state = @s, updated_at = @u, version = @v, flight_key = @f, waiting_for = @w, document = @d
             WHERE run_id = @id AND version = @ev
             """, values).ExecuteAsync(cancellationToken) == 1;
     }

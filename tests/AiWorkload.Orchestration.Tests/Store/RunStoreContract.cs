@@ -156,6 +156,26 @@ public abstract partial class RunStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stored_run_that_takes_a_held_flight_key_conflicts_and_one_that_takes_a_free_key_holds_it()
+    {
+        await Store.CommitAsync(new RunChangeSet("holder", Now) { Runs = [new RunWrite(Run("r1", flightKey: "m"), null)] });
+        var queued = Run("r2");
+        await Store.CommitAsync(new RunChangeSet("queued", Now) { Runs = [new RunWrite(queued, null)] });
+
+        queued.FlightKey = "m";
+        queued.State = RunState.Running;
+        var started = await Store.CommitAsync(new RunChangeSet("start", Now) { Runs = [new RunWrite(queued, queued.Version)] });
+        var elsewhere = Run("r3", model: "n");
+        await Store.CommitAsync(new RunChangeSet("elsewhere", Now) { Runs = [new RunWrite(elsewhere, null)] });
+        elsewhere.FlightKey = "n";
+        await Store.CommitAsync(new RunChangeSet("take", Now) { Runs = [new RunWrite(elsewhere, elsewhere.Version)] });
+        var rival = await Store.CommitAsync(new RunChangeSet("rival", Now) { Runs = [new RunWrite(Run("r4", model: "n", flightKey: "n"), null)] });
+
+        Assert.Equal(CommitResult.Conflict, started.Result);
+        Assert.Equal(CommitResult.Conflict, rival.Result);
+    }
+
+    [Fact]
     public async Task Runs_without_a_flight_key_may_be_active_together()
     {
         var result = await Store.CommitAsync(new RunChangeSet("both", Now) { Runs = [new RunWrite(Run("r1"), null), new RunWrite(Run("r2"), null)] });
