@@ -8,21 +8,24 @@ cd "$(dirname "$0")/../AiWorkload.AppHost"
 start=$(date +%s.%N)
 dotnet run --no-build > "${TMPDIR:-/tmp}/apphost-start.log" 2>&1 &
 runner=$!
-trap 'kill -TERM $(pgrep -f "net10.0/AiWorkload.AppHost$") 2>/dev/null || true; wait $runner 2>/dev/null || true' EXIT
+trap 'kill -TERM $(pgrep -f "net10.0/AiWorkload.AppHost$") $runner 2>/dev/null || true; wait $runner 2>/dev/null || true' EXIT
 service_url() {
   local pid
   pid=$(pgrep -f "net10.0/AiWorkload.$1.dll" | head -1) || return 1
   tr '\0' '\n' < "/proc/$pid/environ" | sed -n 's/^ASPNETCORE_URLS=//p'
 }
+# Polled every 0.2 s, each address looked up once and each service checked until it answers: the probe itself must not
+# take the CPU the start-up needs (two cores).
 healthy=""
-for _ in $(seq 1 1200); do
-  ok=0
+declare -A url=() answered=()
+for _ in $(seq 1 1500); do
   for service in Api Retraining Orchestrator; do
-    url=$(service_url "$service" 2>/dev/null) || continue
-    [ -n "$url" ] && curl -sf -m1 "$url/health" > /dev/null && ok=$((ok + 1))
+    [ -n "${answered[$service]:-}" ] && continue
+    [ -z "${url[$service]:-}" ] && url[$service]=$(service_url "$service" 2>/dev/null || true)
+    [ -n "${url[$service]}" ] && curl -sf -m1 "${url[$service]}/health" > /dev/null && answered[$service]=1
   done
-  if [ "$ok" -eq 3 ]; then healthy=$(echo "$(date +%s.%N) - $start" | bc); break; fi
-  sleep 0.05
+  if [ "${#answered[@]}" -eq 3 ]; then healthy=$(echo "$(date +%s.%N) - $start" | bc); break; fi
+  sleep 0.2
 done
 echo "start to every resource healthy: ${healthy:-timeout} s"
 sleep "${REST_SECONDS:-30}"
