@@ -46,6 +46,7 @@ public static class RetrainingHostingExtensions
             .Validate(o => o.MinimumRows >= 2, "Training:MinimumRows must be at least 2, so a validation split can be held out.")
             .Validate(o => o.MaxConcurrentJobs >= 1, "Training:MaxConcurrentJobs must be at least 1.")
             .Validate(o => o.MaxJobDuration > TimeSpan.Zero, "Training:MaxJobDuration must be positive: training outlives the queue's lock.")
+            .Validate(o => o.DeadLetterSweepInterval > TimeSpan.Zero, "Training:DeadLetterSweepInterval must be positive.")
             .Validate(o => o.Retry.MaxAttempts is >= 1 and < WorkloadTopology.MaxDeliveryCount,
                 $"Training:Retry:MaxAttempts must lie between 1 and {WorkloadTopology.MaxDeliveryCount - 1}, below the queue's MaxDeliveryCount.")
             .PostConfigure(o => o.Artifacts.BlobConnectionString ??= builder.Configuration.GetConnectionString(ArtifactStoreOptions.ConnectionName))
@@ -63,6 +64,7 @@ public static class RetrainingHostingExtensions
         services.TryAddSingleton<JobOutcomeStore>();
         services.TryAddSingleton<TrainingEvents>();
         services.TryAddSingleton<TrainingJobRunner>();
+        services.AddHostedService<DeadLetteredJobSweeper>();
         services.TryAddSingleton<ModelServingCache>();
         builder.AddApiKeyAuthentication();
         services.AddProblemDetails();

@@ -17,6 +17,12 @@ public sealed class RetrainingOptions
     /// <summary>How long the queue lock is renewed for one job. Training outlives the queue's one-minute lock, so this is long.</summary>
     public TimeSpan MaxJobDuration { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// How often the dead-letter queue is read for requests the broker dead-lettered by itself (see DeadLetteredJobSweeper),
+    /// so their status says <c>failed</c>.
+    /// </summary>
+    public TimeSpan DeadLetterSweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Drives the train/validation split: the same seed gives the same validation rows, which promotion relies on.</summary>
     public int Seed { get; set; } = TrainingOptions.Default.Seed;
 

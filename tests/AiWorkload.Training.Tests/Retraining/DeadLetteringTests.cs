@@ -69,6 +69,34 @@ public sealed class DeadLetteringTests : IDisposable
     }
 
     [Fact]
+    public async Task A_request_the_broker_dead_letters_by_itself_reports_failed_with_the_broker_s_reason()
+    {
+        var settings = new Dictionary<string, string?> { ["Training:DeadLetterSweepInterval"] = "00:00:00.100" };
+        await using var host = await RetrainingHost.StartAsync(_directory.Path, settings);
+        var engine = await host.GetEngineAsync();
+        // Holding the model's session keeps the retraining processor away, as a consumer that dies on every delivery would;
+        // the dead-lettering below is what the broker does when such a message reaches MaxDeliveryCount.
+        await using var session = await engine.AcceptSessionAsync(WorkloadTopology.RetrainingQueue, "crashy", TimeSpan.FromSeconds(5));
+        Assert.NotNull(session);
+        await host.Bus.SendAsync(new RetrainModel("crash-1", "crashy", "test", TestData.Now));
+        var received = Assert.Single(await session.ReceiveAsync(1, TimeSpan.FromSeconds(5)));
+        await session.DeadLetterAsync(received.LockToken, "MaxDeliveryCountExceeded", "Message could not be consumed after 10 delivery attempts.");
+
+        var outcomes = host.Services.GetRequiredService<JobOutcomeStore>();
+        var job = new TrainingJob("crash-1", "crashy", null, 1);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var failure = await outcomes.GetFailureAsync(job, CancellationToken.None);
+        while (failure is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            failure = await outcomes.GetFailureAsync(job, CancellationToken.None);
+        }
+
+        Assert.Equal(("MaxDeliveryCountExceeded", "Message could not be consumed after 10 delivery attempts."), (failure?.Reason, failure?.Detail));
+        Assert.Empty(host.Events.Of<TrainingStarted>());
+    }
+
+    [Fact]
     public async Task A_request_resubmitted_from_the_dead_letter_queue_after_the_data_is_fixed_trains_as_the_same_job()
     {
         await using var host = await RetrainingHost.StartAsync(_directory.Path);
