@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace AiWorkload.Messaging.Rules.Sql;
 
 /// <summary>
@@ -17,41 +19,50 @@ internal static class NumericArithmetic
         {
             case NumericType.Int32:
             case NumericType.UnsignedToInt32:
-                return SqlValue.FromObject(Int32(op, (int)left.Long, (int)right.Long));
+                return SqlValue.FromObject(Integer(op, (int)left.Long, (int)right.Long));
             case NumericType.UInt32:
-                return SqlValue.FromObject(UInt32(op, (uint)left.Long, (uint)right.Long));
+                return SqlValue.FromObject(Integer(op, (uint)left.Long, (uint)right.Long));
             case NumericType.Int64:
-                return SqlValue.FromLong(Int64(op, left.Long, right.Long));
+                return SqlValue.FromLong(Integer(op, left.Long, right.Long));
             case NumericType.UInt64:
                 var a = NumericTypes.ToUInt64(left);
                 var b = NumericTypes.ToUInt64(right);
                 return a is null || b is null
                     ? throw new EvaluationFailure(
                         $"operator '{OperatorText.Of(op)}' cannot be applied to operands of type '{NumericTypes.Name(leftType)}' and '{NumericTypes.Name(rightType)}'")
-                    : SqlValue.FromObject(UInt64(op, a.Value, b.Value));
+                    : SqlValue.FromObject(Integer(op, a.Value, b.Value));
             case NumericType.Single:
-                return SqlValue.FromObject(Single(op, NumericTypes.ToSingle(left), NumericTypes.ToSingle(right)));
+                return SqlValue.FromObject(Ieee(op, NumericTypes.ToSingle(left), NumericTypes.ToSingle(right)));
             case NumericType.Decimal:
                 return SqlValue.FromObject(Decimal(op, NumericTypes.ToDecimal(left), NumericTypes.ToDecimal(right)));
             default:
-                return SqlValue.FromDouble(Double(op, left.Double, right.Double));
+                return SqlValue.FromDouble(Ieee(op, left.Double, right.Double));
         }
     }
 
-    public static long Int64(ArithmeticOperator op, long a, long b)
+    /// <summary>
+    /// Integer arithmetic as C# does it for <typeparamref name="T"/> in an unchecked context: add, subtract and multiply
+    /// wrap; division and remainder fail by zero, and for signed types on MinValue / -1, which C# throws on even unchecked.
+    /// </summary>
+    public static T Integer<T>(ArithmeticOperator op, T a, T b)
+        where T : IBinaryInteger<T>, IMinMaxValue<T>
     {
         switch (op)
         {
             case ArithmeticOperator.Add:
-                return unchecked(a + b);
+                return a + b;
             case ArithmeticOperator.Subtract:
-                return unchecked(a - b);
+                return a - b;
             case ArithmeticOperator.Multiply:
-                return unchecked(a * b);
+                return a * b;
         }
 
-        DivisorIsNotZero(b == 0);
-        if (a == long.MinValue && b == -1)
+        if (T.IsZero(b))
+        {
+            throw new EvaluationFailure("division by zero");
+        }
+
+        if (T.IsNegative(b) && a == T.MinValue && b == -T.One)
         {
             throw new EvaluationFailure("arithmetic overflow");
         }
@@ -59,69 +70,8 @@ internal static class NumericArithmetic
         return op == ArithmeticOperator.Divide ? a / b : a % b;
     }
 
-    private static int Int32(ArithmeticOperator op, int a, int b)
-    {
-        switch (op)
-        {
-            case ArithmeticOperator.Add:
-                return unchecked(a + b);
-            case ArithmeticOperator.Subtract:
-                return unchecked(a - b);
-            case ArithmeticOperator.Multiply:
-                return unchecked(a * b);
-        }
-
-        DivisorIsNotZero(b == 0);
-        if (a == int.MinValue && b == -1)
-        {
-            throw new EvaluationFailure("arithmetic overflow");
-        }
-
-        return op == ArithmeticOperator.Divide ? a / b : a % b;
-    }
-
-    private static uint UInt32(ArithmeticOperator op, uint a, uint b)
-    {
-        switch (op)
-        {
-            case ArithmeticOperator.Add:
-                return unchecked(a + b);
-            case ArithmeticOperator.Subtract:
-                return unchecked(a - b);
-            case ArithmeticOperator.Multiply:
-                return unchecked(a * b);
-        }
-
-        DivisorIsNotZero(b == 0);
-        return op == ArithmeticOperator.Divide ? a / b : a % b;
-    }
-
-    private static ulong UInt64(ArithmeticOperator op, ulong a, ulong b)
-    {
-        switch (op)
-        {
-            case ArithmeticOperator.Add:
-                return unchecked(a + b);
-            case ArithmeticOperator.Subtract:
-                return unchecked(a - b);
-            case ArithmeticOperator.Multiply:
-                return unchecked(a * b);
-        }
-
-        DivisorIsNotZero(b == 0);
-        return op == ArithmeticOperator.Divide ? a / b : a % b;
-    }
-
-    private static float Single(ArithmeticOperator op, float a, float b) => op switch
-    {
-        ArithmeticOperator.Add => a + b,
-        ArithmeticOperator.Subtract => a - b,
-        ArithmeticOperator.Multiply => a * b,
-        ArithmeticOperator.Divide => a / b,
-        _ => a % b,
-    };
-
-    private static double Double(ArithmeticOperator op, double a, double b) => op switch
+    private static T Ieee<T>(ArithmeticOperator op, T a, T b)
+        where T : IFloatingPointIeee754<T> => op switch
     {
         ArithmeticOperator.Add => a + b,
         ArithmeticOperator.Subtract => a - b,
@@ -150,14 +100,6 @@ internal static class NumericArithmetic
         catch (OverflowException e)
         {
             throw new EvaluationFailure("arithmetic overflow", e);
-        }
-    }
-
-    private static void DivisorIsNotZero(bool zero)
-    {
-        if (zero)
-        {
-            throw new EvaluationFailure("division by zero");
         }
     }
 }

@@ -19,7 +19,7 @@ internal static class SqlArithmetic
         // Constants and earlier results carry no box: the common Int64 case needs no type lookup.
         if (left.Kind == ValueKind.Long && right.Kind == ValueKind.Long && left.Ref is null or long && right.Ref is null or long)
         {
-            return SqlValue.FromLong(NumericArithmetic.Int64(op, left.Long, right.Long));
+            return SqlValue.FromLong(NumericArithmetic.Integer(op, left.Long, right.Long));
         }
 
         if (left.IsNumeric && right.IsNumeric)
