@@ -1,3 +1,4 @@
+using AiWorkload.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http;
 
 namespace AiWorkload.Ingestion.Http;
@@ -11,11 +12,11 @@ internal static class Problems
     public const string BodyField = "body";
     public const string ContentTypeField = "Content-Type";
 
-    public static IResult Validation(IDictionary<string, string[]> errors, string title = "The request is not valid.", int status = StatusCodes.Status400BadRequest) =>
+    public static IResult Validation(IDictionary<string, string[]> errors, string title = FieldProblem.DefaultTitle, int status = StatusCodes.Status400BadRequest) =>
         Results.ValidationProblem(errors, statusCode: status, title: title);
 
     public static IResult Field(string field, string message, int status = StatusCodes.Status400BadRequest, string? title = null) =>
-        Validation(new Dictionary<string, string[]> { [field] = [message] }, title ?? "The request is not valid.", status);
+        FieldProblem.Result(field, message, status, title);
 
     public static IResult NotFound(string field, string message) =>
         Field(field, message, StatusCodes.Status404NotFound, "Not found.");

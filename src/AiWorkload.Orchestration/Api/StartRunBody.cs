@@ -1,3 +1,4 @@
+using AiWorkload.ServiceDefaults.Problems;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -35,7 +36,7 @@ internal static class StartRunBody
 
         if (!IsJson(request.ContentType))
         {
-            return (null, ApiProblems.Field("Content-Type", $"'{request.ContentType ?? "(none)"}' is not accepted here; send application/json.", StatusCodes.Status415UnsupportedMediaType, "Unsupported media type."));
+            return (null, FieldProblem.Result("Content-Type", $"'{request.ContentType ?? "(none)"}' is not accepted here; send application/json.", StatusCodes.Status415UnsupportedMediaType, "Unsupported media type."));
         }
 
         try
@@ -44,12 +45,12 @@ internal static class StartRunBody
         }
         catch (JsonException error)
         {
-            return (null, ApiProblems.Field(FieldOf(error.Path), $"The JSON is not valid: {Reason(error)}"));
+            return (null, FieldProblem.Result(FieldOf(error.Path), $"The JSON is not valid: {Reason(error)}"));
         }
         catch (InvalidOperationException)
         {
             // What the parser lets through and strings cannot hold: a lone surrogate escape such as \ud800.
-            return (null, ApiProblems.Field("body", "A string holds a lone surrogate escape, which is not valid Unicode text."));
+            return (null, FieldProblem.Result("body", "A string holds a lone surrogate escape, which is not valid Unicode text."));
         }
     }
 
@@ -59,7 +60,7 @@ internal static class StartRunBody
         && (media.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     private static IResult TooLarge() =>
-        ApiProblems.Field("body", $"The body is larger than {MaxBytes} bytes.", StatusCodes.Status413PayloadTooLarge, "The request body is too large.");
+        FieldProblem.Result("body", $"The body is larger than {MaxBytes} bytes.", StatusCodes.Status413PayloadTooLarge, "The request body is too large.");
 
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');

@@ -1,3 +1,4 @@
+using AiWorkload.ServiceDefaults.Problems;
 using System.ComponentModel;
 using AiWorkload.Catalog;
 using AiWorkload.Orchestration.Engine;
@@ -29,12 +30,12 @@ internal static class StartRunEndpoint
         var keys = request.Headers[IdempotencyHeader];
         if (keys.Count > 1 || (keys.Count == 1 && !string.IsNullOrEmpty(keys[0]) && RunRequestValidation.KeyError(keys[0]!) is not null))
         {
-            return ApiProblems.Field(IdempotencyHeader, keys.Count > 1 ? $"Send one {IdempotencyHeader} header, not {keys.Count}." : RunRequestValidation.KeyError(keys[0]!)!);
+            return FieldProblem.Result(IdempotencyHeader, keys.Count > 1 ? $"Send one {IdempotencyHeader} header, not {keys.Count}." : RunRequestValidation.KeyError(keys[0]!)!);
         }
 
         if (pipelines.Find(name) is not { } definition)
         {
-            return ApiProblems.Field("name", $"No pipeline is named '{Shorten(name)}'; GET /api/pipelines lists them.", StatusCodes.Status404NotFound, "No such pipeline.");
+            return FieldProblem.Result("name", $"No pipeline is named '{Shorten(name)}'; GET /api/pipelines lists them.", StatusCodes.Status404NotFound, "No such pipeline.");
         }
 
         var (start, problem) = await StartRunBody.ReadAsync(request, cancellationToken);

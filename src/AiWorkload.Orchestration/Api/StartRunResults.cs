@@ -1,3 +1,4 @@
+using AiWorkload.ServiceDefaults.Problems;
 using System.Text.Json;
 using AiWorkload.Orchestration.Policies;
 using AiWorkload.Orchestration.Runs;
@@ -19,12 +20,12 @@ internal static class StartRunResults
         {
             return existing.Pipeline == pipeline && existing.ModelId == modelId
                 ? Accepted(existing, null)
-                : ApiProblems.Field(StartRunEndpoint.IdempotencyHeader, $"The key is already run {existing.RunId} of pipeline '{existing.Pipeline}'{(existing.ModelId is null ? string.Empty : $" for model '{existing.ModelId}'")}; use a new key for another run.", StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key was used for another request.");
+                : FieldProblem.Result(StartRunEndpoint.IdempotencyHeader, $"The key is already run {existing.RunId} of pipeline '{existing.Pipeline}'{(existing.ModelId is null ? string.Empty : $" for model '{existing.ModelId}'")}; use a new key for another run.", StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key was used for another request.");
         }
 
         var active = decision.ActiveRunId ?? throw new InvalidOperationException("A start request was neither accepted, replayed nor refused.");
         var location = Location(active);
-        return new LocatedResult(location, ApiProblems.Field(
+        return new LocatedResult(location, FieldProblem.Result(
             "modelId",
             ManualFlight.BusyReason(modelId!, active),
             StatusCodes.Status409Conflict,
